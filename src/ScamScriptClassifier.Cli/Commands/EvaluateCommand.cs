@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ScamScriptClassifier.Cli.Commands;
+
+/// <summary><c>scamscript evaluate</c>: quality of a model on labelled data, or k-fold cross-validation of training.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data", "-d") { Description = "Labelled JSONL/CSV file, or a directory of them.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the model embedded in the library)." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var cv = new Option<int>("--cv") { Description = "Instead of scoring with a model, cross-validate training with this many folds (at least 2)." };
+        var seed = new Option<int>("--seed") { Description = "Seed for --cv.", DefaultValueFactory = _ => 42 };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (listed on stderr) instead of stopping." };
+        var command = new Command("evaluate", "ROC-AUC, PR-AUC, precision, recall, F1, false-positive rate, confusion matrix, per-pattern F1, by kind and by file.")
+        {
+            data, model, json, cv, seed, skipInvalid,
+        };
+        command.SetAction(parse => CliModel.Run(() => Run(
+            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid))));
+        return command;
+    }
+
+    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid)
+    {
+        var data = DataOptions.Read(dataPath, skipInvalid);
+        if (data is null)
+        {
+            return 1;
+        }
+
+        if (folds != 0)
+        {
+            if (folds < 2)
+            {
+                throw new ArgumentException($"--cv takes at least 2 folds, not {folds}.");
+            }
+
+            var trainer = new ScamModelTrainer(new ScamTrainingOptions { Seed = seed, Progress = DataOptions.TerminalProgress() });
+            var reports = trainer.CrossValidate(data.Items, folds);
+            if (asJson)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(reports, Json.Indented));
+                return 0;
+            }
+
+            PrintCrossValidation(reports);
+            return 0;
+        }
+
+        var classifier = CliModel.Open(modelPath);
+        var report = ScamEvaluator.Evaluate(classifier, data.Items, data.Sources);
+        if (asJson)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(report, Json.Indented));
+        }
+        else
+        {
+            ReportPrinter.Print(Console.Out, report);
+        }
+
+        return 0;
+    }
+
+    private static void PrintCrossValidation(IReadOnlyList<EvaluationReport> reports)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            Console.WriteLine($"=== fold {i + 1}/{reports.Count}");
+            ReportPrinter.Print(Console.Out, reports[i], errorExamples: 0);
+        }
+
+        Console.WriteLine($"=== mean ± standard deviation over {reports.Count} folds");
+        Summary("ROC-AUC", reports.Select(r => r.Overall.RocAuc ?? double.NaN));
+        Summary("PR-AUC", reports.Select(r => r.Overall.PrAuc ?? double.NaN));
+        Summary("precision", reports.Select(r => r.Overall.Precision));
+        Summary("recall", reports.Select(r => r.Overall.Recall));
+        Summary("F1", reports.Select(r => r.Overall.F1));
+        Summary("false-positive rate", reports.Select(r => r.Overall.FalsePositiveRate));
+        foreach (var pattern in ScamPatterns.All)
+        {
+            Summary($"F1 {pattern.ToWireName()}", reports.Select(r => r.Patterns.First(p => p.Pattern == pattern).F1));
+        }
+    }
+
+    private static void Summary(string name, IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        var mean = list.Average();
+        var deviation = Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / list.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-36} {mean:0.0000} ± {deviation:0.0000}"));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace ScamScriptClassifier.Cli.Commands;
+
+/// <summary>Prints an <see cref="EvaluationReport"/> as a plain-text table.</summary>
+internal static class ReportPrinter
+{
+    public static void Print(TextWriter writer, EvaluationReport report, int errorExamples = 5)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {report.Threshold:0.000}; {report.Overall.Items} items scored; {report.SkippedSeen} skipped (the model was fitted on them)"));
+        writer.WriteLine($"{"subset",-28} {"items",6} {"scam",5} {"ROC-AUC",8} {"PR-AUC",7} {"prec",6} {"recall",6} {"F1",6} {"FPR",6}   TP / FP / TN / FN");
+        Row(writer, "all", report.Overall);
+        foreach (var (kind, metrics) in report.ByKind)
+        {
+            Row(writer, $"kind {kind}", metrics);
+        }
+
+        foreach (var (source, metrics) in report.BySource)
+        {
+            Row(writer, $"file {source}", metrics);
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"{"pattern",-28} {"support",7} {"prec",6} {"recall",6} {"F1",6}");
+        foreach (var pattern in report.Patterns)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pattern.Pattern.ToWireName(),-28} {pattern.Support,7} {pattern.Precision,6:0.000} {pattern.Recall,6:0.000} {pattern.F1,6:0.000}"));
+        }
+
+        if (report.Errors.Count > 0 && errorExamples > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"{report.Errors.Count} errors; the {Math.Min(errorExamples, report.Errors.Count)} most confident:");
+            foreach (var error in report.Errors.Take(errorExamples))
+            {
+                var text = error.Text.ReplaceLineEndings(" ");
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(error.IsScam ? "missed scam" : "false alarm"),-11} p={error.Probability:0.000} {error.Id} ({error.Source ?? EvaluatorKind(error.Kind)}): {(text.Length > 140 ? text[..140] + "…" : text)}"));
+            }
+        }
+    }
+
+    private static string EvaluatorKind(MessageKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static void Row(TextWriter writer, string name, BinaryMetrics m) =>
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-28} {m.Items,6} {m.ScamItems,5} {Optional(m.RocAuc),8} {Optional(m.PrAuc),7} {m.Precision,6:0.000} {m.Recall,6:0.000} {m.F1,6:0.000} {m.FalsePositiveRate,6:0.000}   {m.TruePositives} / {m.FalsePositives} / {m.TrueNegatives} / {m.FalseNegatives}"));
+
+    private static string Optional(double? value) =>
+        value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
+}

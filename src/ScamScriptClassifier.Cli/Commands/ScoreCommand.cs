@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+
+namespace ScamScriptClassifier.Cli.Commands;
+
+/// <summary><c>scamscript score</c>: JSONL in (<c>{"id", "text"}</c> per line), JSONL out, in input order.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "Model file (default: the model embedded in the library)." };
+        var input = new Option<string?>("--input", "-i") { Description = "JSONL file with one {\"id\", \"text\"} object per line; - or nothing reads stdin." };
+        var text = new Option<string?>("--text", "-t") { Description = "Score this one text instead of reading JSONL." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write JSONL here (atomically) instead of stdout." };
+        var command = new Command("score", "Score texts and print one JSON object per text.") { model, input, text, output };
+        command.SetAction(parse => CliModel.Run(() => Run(
+            parse.GetValue(model), parse.GetValue(input), parse.GetValue(text), parse.GetValue(output))));
+        return command;
+    }
+
+    private static int Run(string? modelPath, string? inputPath, string? text, string? outputPath)
+    {
+        var classifier = CliModel.Open(modelPath);
+        var temporary = outputPath is null ? null : $"{outputPath}.{Guid.NewGuid():N}.tmp";
+        var failures = 0;
+        try
+        {
+            using (var destination = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+            {
+                if (text is not null)
+                {
+                    WriteAssessment(destination, null, classifier.Score(text));
+                }
+                else
+                {
+                    using var reader = inputPath is null or "-"
+                        ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
+                        : new StreamReader(inputPath, Encoding.UTF8);
+                    failures = ScoreLines(classifier, reader, destination);
+                }
+            }
+
+            if (temporary is not null)
+            {
+                File.Move(temporary, outputPath!, overwrite: true);
+            }
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        if (failures > 0)
+        {
+            Console.Error.WriteLine($"scamscript: {failures} line(s) could not be scored; each has an \"error\" record in its place.");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Streams: one line read, one line written. A bad line gets an error record in its place; the rest go on.</summary>
+    private static int ScoreLines(ScamClassifier classifier, StreamReader reader, Stream destination)
+    {
+        var failures = 0;
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var (id, text, error) = Parse(line);
+            if (error is not null)
+            {
+                failures++;
+                WriteError(destination, number, id, error);
+                continue;
+            }
+
+            WriteAssessment(destination, id, classifier.Score(text!));
+        }
+
+        return failures;
+    }
+
+    private static (string? Id, string? Text, string? Error) Parse(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null, "expected a JSON object");
+            }
+
+            string? id = null;
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                id = idElement.ValueKind is JsonValueKind.String or JsonValueKind.Number ? idElement.ToString() : null;
+            }
+
+            if (!root.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+            {
+                return (id, null, "missing \"text\" (a string)");
+            }
+
+            return (id, textElement.GetString(), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, $"invalid JSON: {ex.Message}");
+        }
+    }
+
+    internal static void WriteAssessment(Stream destination, string? id, ScamAssessment assessment)
+    {
+        using (var json = new Utf8JsonWriter(destination, Json.WriterOptions))
+        {
+            json.WriteStartObject();
+            if (id is null)
+            {
+                json.WriteNull("id");
+            }
+            else
+            {
+                json.WriteString("id", id);
+            }
+
+            json.WriteNumber("probability", Math.Round(assessment.Probability, 6));
+            json.WriteBoolean("isScam", assessment.IsScam);
+            json.WriteString("verdict", assessment.Verdict.ToString());
+            json.WriteStartObject("patterns");
+            foreach (var (pattern, probability) in assessment.Patterns)
+            {
+                json.WriteNumber(pattern.ToWireName(), Math.Round(probability, 6));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("evidence");
+            foreach (var evidence in assessment.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("text", evidence.Text);
+                json.WriteNumber("start", evidence.Start);
+                json.WriteNumber("length", evidence.Length);
+                json.WriteString("pattern", evidence.Pattern.ToWireName());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        destination.WriteByte((byte)'\n');
+        destination.Flush();
+    }
+
+    private static void WriteError(Stream destination, int line, string? id, string error)
+    {
+        using (var json = new Utf8JsonWriter(destination, Json.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", line);
+            if (id is not null)
+            {
+                json.WriteString("id", id);
+            }
+
+            json.WriteString("error", error);
+            json.WriteEndObject();
+        }
+
+        destination.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,62 @@
+namespace ScamScriptClassifier;
+
+/// <summary>Binary quality of the scam verdict on a set of items.</summary>
+/// <param name="Items">Items scored.</param>
+/// <param name="ScamItems">Of which labelled scam.</param>
+/// <param name="RocAuc">Area under the ROC curve; null when the set holds only one label.</param>
+/// <param name="PrAuc">Average precision; null when the set holds no scam.</param>
+/// <param name="Precision">Scam precision at the threshold.</param>
+/// <param name="Recall">Scam recall at the threshold.</param>
+/// <param name="F1">Scam F1 at the threshold.</param>
+/// <param name="FalsePositiveRate">Share of legit items flagged.</param>
+/// <param name="TruePositives">Scams flagged.</param>
+/// <param name="FalsePositives">Legit items flagged.</param>
+/// <param name="TrueNegatives">Legit items passed.</param>
+/// <param name="FalseNegatives">Scams missed.</param>
+public sealed record BinaryMetrics(
+    int Items,
+    int ScamItems,
+    double? RocAuc,
+    double? PrAuc,
+    double Precision,
+    double Recall,
+    double F1,
+    double FalsePositiveRate,
+    int TruePositives,
+    int FalsePositives,
+    int TrueNegatives,
+    int FalseNegatives);
+
+/// <summary>How well one pattern's probability (read at 0.5) matches the items' categories.</summary>
+/// <param name="Pattern">The pattern.</param>
+/// <param name="Support">Items that carry it.</param>
+/// <param name="Precision">Precision.</param>
+/// <param name="Recall">Recall.</param>
+/// <param name="F1">F1.</param>
+public sealed record PatternMetrics(ScamPattern Pattern, int Support, double Precision, double Recall, double F1);
+
+/// <summary>An item the model got wrong, for error analysis.</summary>
+/// <param name="Id">The item's id.</param>
+/// <param name="Source">The file it came from, if read from files.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="IsScam">Its label.</param>
+/// <param name="Probability">The model's probability.</param>
+/// <param name="Text">The text.</param>
+public sealed record EvaluationError(string Id, string? Source, MessageKind Kind, bool IsScam, float Probability, string Text);
+
+/// <summary>The result of scoring labelled items with a model.</summary>
+/// <param name="Threshold">The threshold the binary metrics were read at.</param>
+/// <param name="Overall">All items.</param>
+/// <param name="ByKind">Broken down by kind (<c>sms</c>, <c>transcript</c>, <c>asr</c>).</param>
+/// <param name="BySource">Broken down by source file, when items came from files.</param>
+/// <param name="Patterns">Per-pattern quality.</param>
+/// <param name="Errors">The misclassified items, worst first.</param>
+/// <param name="SkippedSeen">Items left out because the model was fitted on their exact text.</param>
+public sealed record EvaluationReport(
+    float Threshold,
+    BinaryMetrics Overall,
+    IReadOnlyDictionary<string, BinaryMetrics> ByKind,
+    IReadOnlyDictionary<string, BinaryMetrics> BySource,
+    IReadOnlyList<PatternMetrics> Patterns,
+    IReadOnlyList<EvaluationError> Errors,
+    int SkippedSeen);

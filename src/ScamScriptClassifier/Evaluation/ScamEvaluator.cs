@@ -1,0 +1,172 @@
+namespace ScamScriptClassifier;
+
+/// <summary>Scores labelled items with a classifier and measures the result.</summary>
+public static class ScamEvaluator
+{
+    /// <summary>
+    /// Evaluates <paramref name="classifier"/> on <paramref name="items"/>. Items whose exact text the model
+    /// was fitted on are left out and counted in <see cref="EvaluationReport.SkippedSeen"/>, so the figures are
+    /// always on unseen data.
+    /// </summary>
+    /// <param name="classifier">The model.</param>
+    /// <param name="items">Labelled items.</param>
+    /// <param name="sources">Optional: for each item, the file it came from (see <see cref="LabeledDataSet.Sources"/>).</param>
+    public static EvaluationReport Evaluate(ScamClassifier classifier, IReadOnlyList<LabeledMessage> items, IReadOnlyList<string>? sources = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(items);
+        if (sources is not null && sources.Count != items.Count)
+        {
+            throw new ArgumentException("There must be one source per item.", nameof(sources));
+        }
+
+        var scored = new List<Scored>(items.Count);
+        var skipped = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (classifier.WasTrainedOn(items[i].Text))
+            {
+                skipped++;
+                continue;
+            }
+
+            scored.Add(new Scored(items[i], sources?[i], classifier.Score(items[i].Text)));
+        }
+
+        var threshold = classifier.Threshold;
+        var byKind = scored.GroupBy(s => KindName(s.Item.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
+        var bySource = scored.Where(s => s.Source is not null).GroupBy(s => s.Source!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
+        var patterns = ScamPatterns.All.Select(p => Pattern(scored, p)).ToList();
+        var errors = scored.Where(s => s.Assessment.IsScam != s.Item.IsScam)
+            .OrderByDescending(s => Math.Abs(s.Assessment.Probability - threshold))
+            .Select(s => new EvaluationError(s.Item.Id, s.Source, s.Item.Kind, s.Item.IsScam, s.Assessment.Probability, s.Item.Text))
+            .ToList();
+        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, patterns, errors, skipped);
+    }
+
+    internal static string KindName(MessageKind kind) => kind switch
+    {
+        MessageKind.Sms => "sms",
+        MessageKind.Transcript => "transcript",
+        MessageKind.Asr => "asr",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private sealed record Scored(LabeledMessage Item, string? Source, ScamAssessment Assessment);
+
+    private static BinaryMetrics Binary(List<Scored> scored, float threshold) =>
+        Metrics(scored.Select(s => (s.Item.IsScam, s.Assessment.Probability)).ToList(), threshold);
+
+    /// <summary>Binary metrics from (label, probability) pairs read at <paramref name="threshold"/>.</summary>
+    internal static BinaryMetrics Metrics(IReadOnlyList<(bool IsScam, float Probability)> pairs, float threshold)
+    {
+        int tp = 0, fp = 0, tn = 0, fn = 0;
+        foreach (var (isScam, probability) in pairs)
+        {
+            var flagged = probability >= threshold;
+            if (isScam)
+            {
+                if (flagged) tp++; else fn++;
+            }
+            else
+            {
+                if (flagged) fp++; else tn++;
+            }
+        }
+
+        var precision = Ratio(tp, tp + fp);
+        var recall = Ratio(tp, tp + fn);
+        return new BinaryMetrics(
+            pairs.Count,
+            tp + fn,
+            RocAuc(pairs),
+            AveragePrecision(pairs),
+            precision,
+            recall,
+            Ratio(2 * precision * recall, precision + recall),
+            Ratio(fp, fp + tn),
+            tp,
+            fp,
+            tn,
+            fn);
+    }
+
+    private static PatternMetrics Pattern(List<Scored> scored, ScamPattern pattern)
+    {
+        int tp = 0, fp = 0, fn = 0;
+        foreach (var s in scored)
+        {
+            var actual = s.Item.Patterns.Contains(pattern);
+            var predicted = s.Assessment.Patterns[pattern] >= 0.5f;
+            if (actual && predicted) tp++;
+            else if (predicted) fp++;
+            else if (actual) fn++;
+        }
+
+        var precision = Ratio(tp, tp + fp);
+        var recall = Ratio(tp, tp + fn);
+        return new PatternMetrics(pattern, tp + fn, precision, recall, Ratio(2 * precision * recall, precision + recall));
+    }
+
+    private static double Ratio(double numerator, double denominator) => denominator == 0 ? 0 : numerator / denominator;
+
+    /// <summary>The Mann-Whitney statistic: the chance a random scam outscores a random legit item (ties count half).</summary>
+    private static double? RocAuc(IReadOnlyList<(bool IsScam, float Probability)> pairs)
+    {
+        var positives = pairs.Count(p => p.IsScam);
+        var negatives = pairs.Count - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return null;
+        }
+
+        var sorted = pairs.OrderBy(p => p.Probability).ToList();
+        double rankSum = 0;
+        for (var i = 0; i < sorted.Count;)
+        {
+            var j = i;
+            while (j < sorted.Count && sorted[j].Probability == sorted[i].Probability)
+            {
+                j++;
+            }
+
+            var averageRank = ((i + 1) + j) / 2.0;
+            for (var k = i; k < j; k++)
+            {
+                if (sorted[k].IsScam)
+                {
+                    rankSum += averageRank;
+                }
+            }
+
+            i = j;
+        }
+
+        return (rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+    }
+
+    private static double? AveragePrecision(IReadOnlyList<(bool IsScam, float Probability)> pairs)
+    {
+        var positives = pairs.Count(p => p.IsScam);
+        if (positives == 0)
+        {
+            return null;
+        }
+
+        var sorted = pairs.OrderByDescending(p => p.Probability).ToList();
+        double sum = 0;
+        var truePositives = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (sorted[i].IsScam)
+            {
+                truePositives++;
+                sum += truePositives / (double)(i + 1);
+            }
+        }
+
+        return sum / positives;
+    }
+}

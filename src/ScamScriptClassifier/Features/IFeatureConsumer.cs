@@ -1,0 +1,11 @@
+namespace ScamScriptClassifier.Features;
+
+/// <summary>Receives each hashed feature occurrence. Implemented by structs: the scorer, the training vector builder, the evidence collector.</summary>
+internal interface IFeatureConsumer
+{
+    /// <param name="index">The feature's bucket in [0, dimension).</param>
+    /// <param name="start">Start of the text the feature came from, in the caller's original text.</param>
+    /// <param name="end">End (exclusive) of that text.</param>
+    /// <param name="isPhrase">True for syllable n-grams (readable evidence), false for character n-grams.</param>
+    void Add(int index, int start, int end, bool isPhrase);
+}

@@ -1,0 +1,35 @@
+namespace ScamScriptClassifier;
+
+/// <summary>How a text is graded, from the calibrated probability and the model's threshold.</summary>
+public enum ScamVerdict
+{
+    /// <summary>Below half the model's threshold.</summary>
+    Safe,
+
+    /// <summary>At least half the threshold, but below it: worth a second look.</summary>
+    Suspicious,
+
+    /// <summary>At or above the threshold (<see cref="ScamAssessment.IsScam"/> is true).</summary>
+    LikelyScam,
+}
+
+/// <summary>A phrase of the original text that pushed a pattern's score up.</summary>
+/// <param name="Text">The phrase, exactly as it stands in the scored text.</param>
+/// <param name="Start">Its offset in the scored text, in UTF-16 code units.</param>
+/// <param name="Length">Its length in UTF-16 code units.</param>
+/// <param name="Pattern">The pattern it supports.</param>
+/// <param name="Weight">Its contribution to that pattern's raw score (larger is stronger).</param>
+public sealed record ScamEvidence(string Text, int Start, int Length, ScamPattern Pattern, float Weight);
+
+/// <summary>The result of scoring one text.</summary>
+/// <param name="Probability">Calibrated probability, in [0, 1], that the text is this scam family.</param>
+/// <param name="IsScam">Whether <paramref name="Probability"/> reaches the model's tuned threshold.</param>
+/// <param name="Verdict">A graded reading of the probability.</param>
+/// <param name="Patterns">The calibrated probability of each pattern, for every <see cref="ScamPattern"/>.</param>
+/// <param name="Evidence">The phrases that contributed most, ordered by their position in the text.</param>
+public sealed record ScamAssessment(
+    float Probability,
+    bool IsScam,
+    ScamVerdict Verdict,
+    IReadOnlyDictionary<ScamPattern, float> Patterns,
+    IReadOnlyList<ScamEvidence> Evidence);

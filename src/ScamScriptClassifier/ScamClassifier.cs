@@ -1,0 +1,220 @@
+using ScamScriptClassifier.Features;
+using ScamScriptClassifier.Scoring;
+
+namespace ScamScriptClassifier;
+
+/// <summary>
+/// Scores Vietnamese messages and call transcripts with a trained model. Immutable after loading: one instance
+/// serves any number of threads.
+/// </summary>
+/// <remarks>
+/// A model file is deserialised by ML.NET: load only models you trained yourself or received from a trusted
+/// source. The file's payload is checked against the SHA-256 in its manifest, which catches damage, not malice.
+/// </remarks>
+public sealed class ScamClassifier : IScamClassifier
+{
+    /// <summary>
+    /// Texts longer than this are scored in overlapping windows of this many characters, and the worst window
+    /// counts, so a scam at the end of a long call is never diluted or cut off.
+    /// </summary>
+    public const int WindowLength = 4096;
+
+    private const int WindowStride = WindowLength / 2;
+    private const float EvidencePatternProbability = 0.5f;
+    private const int EvidencePerPattern = 3;
+
+    private static readonly Lazy<ScamClassifier> Default = new(LoadEmbedded);
+
+    private readonly LinearHeads _heads;
+    private readonly ulong[] _trainedTexts;
+
+    private ScamClassifier(LoadedModel model)
+    {
+        _heads = model.Heads;
+        _trainedTexts = model.TrainedTexts;
+        Manifest = model.Manifest;
+        Threshold = model.Manifest.Threshold;
+    }
+
+    /// <summary>What the model file says about itself: provenance, threshold, held-out metrics.</summary>
+    public ScamModelManifest Manifest { get; }
+
+    /// <summary>The probability at which a text counts as a scam.</summary>
+    public float Threshold { get; }
+
+    /// <summary>The model embedded in this package, trained on the project's own corpus. Loaded once and shared.</summary>
+    public static ScamClassifier LoadDefault() => Default.Value;
+
+    /// <summary>Loads a model file written by <see cref="ScamModelTrainer"/> or <c>scamscript train</c>. Load only trusted files.</summary>
+    /// <exception cref="ScamModelException">The file is missing, damaged, or of another format or feature schema.</exception>
+    public static ScamClassifier Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new ScamClassifier(ScamModelFile.Load(path));
+    }
+
+    internal static ScamClassifier FromModel(LoadedModel model) => new(model);
+
+    /// <inheritdoc />
+    public float ScoreProbability(ReadOnlySpan<char> text)
+    {
+        if (text.Length <= WindowLength)
+        {
+            return ScoreWindow(text).Probability(LinearHeads.Scam);
+        }
+
+        var worst = 0f;
+        for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
+        {
+            worst = Math.Max(worst, ScoreWindow(text[window.Start..window.End]).Probability(LinearHeads.Scam));
+        }
+
+        return worst;
+    }
+
+    /// <inheritdoc />
+    public ScamAssessment Score(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        Span<float> patternProbabilities = stackalloc float[ScamPatterns.All.Count];
+        var worstProbability = -1f;
+        var worstWindow = (Start: 0, End: text.Length);
+        for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
+        {
+            var sums = ScoreWindow(text.AsSpan(window.Start, window.End - window.Start));
+            var probability = sums.Probability(LinearHeads.Scam);
+            if (probability > worstProbability)
+            {
+                worstProbability = probability;
+                worstWindow = (window.Start, window.End);
+            }
+
+            foreach (var pattern in ScamPatterns.All)
+            {
+                var index = (int)pattern;
+                patternProbabilities[index] = Math.Max(patternProbabilities[index], sums.Probability(LinearHeads.HeadOf(pattern)));
+            }
+
+            if (text.Length <= WindowLength)
+            {
+                break;
+            }
+        }
+
+        var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
+        foreach (var pattern in ScamPatterns.All)
+        {
+            patterns[pattern] = patternProbabilities[(int)pattern];
+        }
+
+        var isScam = worstProbability >= Threshold;
+        var verdict = isScam ? ScamVerdict.LikelyScam
+            : worstProbability >= Threshold / 2 ? ScamVerdict.Suspicious
+            : ScamVerdict.Safe;
+        var evidence = CollectEvidence(text, worstWindow.Start, worstWindow.End, patterns, isScam);
+        return new ScamAssessment(worstProbability, isScam, verdict, patterns, evidence);
+    }
+
+    /// <summary>Whether the model was fitted on this exact text (used to keep evaluation honest).</summary>
+    internal bool WasTrainedOn(string text) =>
+        _trainedTexts.Length > 0 && Array.BinarySearch(_trainedTexts, ScamModelFile.Fingerprint(text)) >= 0;
+
+    private WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
+        NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));
+
+    private List<ScamEvidence> CollectEvidence(string text, int windowStart, int windowEnd, Dictionary<ScamPattern, float> patterns, bool isScam)
+    {
+        var collected = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(windowStart, windowEnd - windowStart), new EvidenceCollector());
+        var value = FeatureSpace.OccurrenceValue(collected.Occurrences);
+        var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
+        var evidence = new List<ScamEvidence>();
+        var bySpan = new Dictionary<(int Start, int End), float>();
+        foreach (var pattern in ScamPatterns.All)
+        {
+            if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
+            {
+                continue;
+            }
+
+            bySpan.Clear();
+            var head = LinearHeads.HeadOf(pattern);
+            foreach (var (bucket, start, end) in collected.Phrases)
+            {
+                var contribution = _heads.Weight(bucket, head) * value;
+                bySpan[(start, end)] = bySpan.GetValueOrDefault((start, end)) + contribution;
+            }
+
+            var top = bySpan.Where(s => s.Value > 0).OrderByDescending(s => s.Value).Take(EvidencePerPattern)
+                .OrderBy(s => s.Key.Start).ToList();
+            for (var i = 0; i < top.Count; i++)
+            {
+                var (start, end) = top[i].Key;
+                var weight = top[i].Value;
+                while (i + 1 < top.Count && top[i + 1].Key.Start <= end)
+                {
+                    i++;
+                    end = Math.Max(end, top[i].Key.End);
+                    weight += top[i].Value;
+                }
+
+                evidence.Add(new ScamEvidence(text[(windowStart + start)..(windowStart + end)], windowStart + start, end - start, pattern, weight));
+            }
+        }
+
+        evidence.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pattern.CompareTo(b.Pattern));
+        return evidence;
+    }
+
+    private readonly record struct Window(int Start, int End)
+    {
+        public bool IsEmpty() => End <= Start && Start != 0;
+    }
+
+    private static Window FirstWindow(ReadOnlySpan<char> text) =>
+        text.Length <= WindowLength ? new Window(0, text.Length) : new Window(0, WindowEndAt(text, 0));
+
+    private static Window NextWindow(ReadOnlySpan<char> text, Window current)
+    {
+        if (current.End >= text.Length)
+        {
+            return new Window(text.Length, text.Length);
+        }
+
+        // Step half a window, to the next word boundary, so every stretch of text is seen whole by some window.
+        var start = current.Start + WindowStride;
+        while (start < current.End && !char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return new Window(start, WindowEndAt(text, start));
+    }
+
+    private static int WindowEndAt(ReadOnlySpan<char> text, int start)
+    {
+        var end = Math.Min(text.Length, start + WindowLength);
+        if (end == text.Length)
+        {
+            return end;
+        }
+
+        var boundary = end;
+        while (boundary > start + WindowStride && !char.IsWhiteSpace(text[boundary - 1]))
+        {
+            boundary--;
+        }
+
+        return boundary > start + WindowStride ? boundary : end;
+    }
+
+    private static ScamClassifier LoadEmbedded()
+    {
+        const string resource = "ScamScriptClassifier.default-model.zip";
+        using var stream = typeof(ScamClassifier).Assembly.GetManifestResourceStream(resource)
+            ?? throw new ScamModelException($"The embedded default model \"{resource}\" is missing from this build of the library.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new ScamClassifier(ScamModelFile.Load(buffer.ToArray(), "embedded default model"));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ScamScriptClassifier.Features;
+
+namespace ScamScriptClassifier.Scoring;
+
+/// <summary>
+/// The five calibrated linear models (the scam head, then one per <see cref="ScamPattern"/>), copied out of the
+/// ML.NET model into flat arrays. A bucket's five weights sit side by side, so one feature costs one cache line.
+/// </summary>
+internal sealed class LinearHeads
+{
+    public const int Count = 5;
+    public const int Scam = 0;
+
+    /// <summary>Weights padded to eight per bucket: a bucket's weights fill one 32-byte block.</summary>
+    public const int Stride = 8;
+
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly double[] _slope;
+    private readonly double[] _offset;
+
+    public LinearHeads(float[][] weights, float[] bias, double[] slope, double[] offset)
+    {
+        _weights = new float[FeatureSpace.Dimension * Stride];
+        for (var head = 0; head < Count; head++)
+        {
+            var source = weights[head];
+            for (var i = 0; i < source.Length; i++)
+            {
+                _weights[(i * Stride) + head] = source[i];
+            }
+        }
+
+        _bias = bias;
+        _slope = slope;
+        _offset = offset;
+    }
+
+    public static int HeadOf(ScamPattern pattern) => (int)pattern + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref float WeightsOf(int bucket) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), bucket * Stride);
+
+    public float Weight(int bucket, int head) => _weights[(bucket * Stride) + head];
+
+    /// <summary>The raw linear score for a head, given the sum of its weights over all occurrences.</summary>
+    public float RawScore(int head, float weightSum, int occurrences) =>
+        _bias[head] + (weightSum * FeatureSpace.OccurrenceValue(occurrences));
+
+    /// <summary>ML.NET's Platt calibration: 1 / (1 + exp(slope · score + offset)).</summary>
+    public float Probability(int head, float rawScore) =>
+        (float)(1.0 / (1.0 + Math.Exp((_slope[head] * rawScore) + _offset[head])));
+}

@@ -1,0 +1,237 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using ScamScriptClassifier.Features;
+
+namespace ScamScriptClassifier.Scoring;
+
+/// <summary>A model as read from disk: the flat heads the scorer uses, and what the file says about itself.</summary>
+internal sealed record LoadedModel(LinearHeads Heads, ScamModelManifest Manifest, ulong[] TrainedTexts, ITransformer MLModel);
+
+/// <summary>
+/// The model file: the zip ML.NET writes for the chain of five calibrated linear heads, plus a
+/// <c>ScamScript/</c> folder with the manifest and the hashes of the texts the model was fitted on.
+/// </summary>
+internal static class ScamModelFile
+{
+    private const string OwnFolder = "ScamScript/";
+    private const string ManifestEntry = OwnFolder + "manifest.json";
+    private const string TrainedTextsEntry = OwnFolder + "trained-texts.bin";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static byte[] Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, ScamModelManifest manifest, IEnumerable<ulong> trainedTexts)
+    {
+        using var buffer = new MemoryStream();
+        ml.Model.Save(model, inputSchema, buffer);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var withPayload = manifest with { PayloadSha256 = PayloadSha256(zip) };
+            using (var writer = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+            {
+                JsonSerializer.Serialize(writer, withPayload, Json);
+            }
+
+            using var texts = new BinaryWriter(zip.CreateEntry(TrainedTextsEntry, CompressionLevel.Optimal).Open());
+            foreach (var hash in trainedTexts.Order())
+            {
+                texts.Write(hash);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes to a temporary file beside <paramref name="path"/> and renames it, so a crash never leaves half a file.</summary>
+    public static void WriteAtomically(ReadOnlySpan<byte> bytes, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                stream.Write(bytes);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public static LoadedModel Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ScamModelException($"Model file \"{path}\" does not exist.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ScamModelException($"Model file \"{path}\" cannot be read: {ex.Message}", ex);
+        }
+
+        return Load(bytes, path);
+    }
+
+    public static LoadedModel Load(byte[] bytes, string name)
+    {
+        ScamModelManifest manifest;
+        ulong[] trainedTexts;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            manifest = ReadManifest(zip, name);
+            if (manifest.PayloadSha256 != PayloadSha256(zip))
+            {
+                throw new ScamModelException($"Model file \"{name}\" does not match the SHA-256 recorded in its manifest: it is damaged or was modified.");
+            }
+
+            trainedTexts = ReadTrainedTexts(zip);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ScamModelException($"Model file \"{name}\" is not a model: it is not a readable zip archive ({ex.Message}).", ex);
+        }
+
+        var ml = new MLContext();
+        ITransformer model;
+        try
+        {
+            model = ml.Model.Load(new MemoryStream(bytes, writable: false), out _);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {ex.Message}", ex);
+        }
+
+        return new LoadedModel(ExtractHeads(model, name), manifest, trainedTexts, model);
+    }
+
+    /// <summary>A stable 64-bit fingerprint of a text, to recognise items a model was fitted on.</summary>
+    public static ulong Fingerprint(string text)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim().ReplaceLineEndings("\n")), digest);
+        return BitConverter.ToUInt64(digest);
+    }
+
+    private static ScamModelManifest ReadManifest(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(ManifestEntry)
+            ?? throw new ScamModelException($"Model file \"{name}\" has no {ManifestEntry}: it was not written by ScamScriptClassifier training.");
+        ScamModelManifest? manifest;
+        try
+        {
+            using var stream = entry.Open();
+            manifest = JsonSerializer.Deserialize<ScamModelManifest>(stream, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has a damaged manifest: {ex.Message}", ex);
+        }
+
+        if (manifest is null)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has an empty manifest.");
+        }
+
+        if (manifest.FormatVersion > ScamModelManifest.CurrentFormatVersion)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" has format version {manifest.FormatVersion}; this library reads version {ScamModelManifest.CurrentFormatVersion}. Update the ScamScriptClassifier package.");
+        }
+
+        if (manifest.FeatureSchema != ScamModelManifest.CurrentFeatureSchema)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" was trained on feature schema \"{manifest.FeatureSchema}\"; this library computes \"{ScamModelManifest.CurrentFeatureSchema}\". Retrain the model with this version.");
+        }
+
+        return manifest;
+    }
+
+    private static ulong[] ReadTrainedTexts(ZipArchive zip)
+    {
+        var entry = zip.GetEntry(TrainedTextsEntry);
+        if (entry is null)
+        {
+            return [];
+        }
+
+        using var reader = new BinaryReader(entry.Open());
+        var hashes = new ulong[entry.Length / sizeof(ulong)];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = reader.ReadUInt64();
+        }
+
+        return hashes;
+    }
+
+    private static string PayloadSha256(ZipArchive zip)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in zip.Entries.Where(e => !e.FullName.StartsWith(OwnFolder, StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName));
+            using var stream = entry.Open();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer.AsSpan(0, read));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    internal static LinearHeads ExtractHeads(ITransformer model, string name)
+    {
+        var heads = (model as IEnumerable<ITransformer> ?? [model])
+            .OfType<IPredictionTransformer<object>>()
+            .Select(t => t.Model)
+            .OfType<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>()
+            .ToList();
+        if (heads.Count != LinearHeads.Count)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" holds {heads.Count} calibrated linear heads; this library scores exactly {LinearHeads.Count} (scam and four patterns).");
+        }
+
+        var weights = new float[LinearHeads.Count][];
+        var bias = new float[LinearHeads.Count];
+        var slope = new double[LinearHeads.Count];
+        var offset = new double[LinearHeads.Count];
+        for (var head = 0; head < LinearHeads.Count; head++)
+        {
+            var linear = heads[head].SubModel;
+            if (linear.Weights.Count != FeatureSpace.Dimension)
+            {
+                throw new ScamModelException(
+                    $"Model file \"{name}\" has {linear.Weights.Count} features per head; this library computes {FeatureSpace.Dimension}.");
+            }
+
+            weights[head] = [.. linear.Weights];
+            bias[head] = linear.Bias;
+            slope[head] = heads[head].Calibrator.Slope;
+            offset[head] = heads[head].Calibrator.Offset;
+        }
+
+        return new LinearHeads(weights, bias, slope, offset);
+    }
+}

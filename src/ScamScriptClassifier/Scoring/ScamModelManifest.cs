@@ -1,0 +1,60 @@
+namespace ScamScriptClassifier;
+
+/// <summary>Held-out quality figures recorded in a model's manifest.</summary>
+/// <param name="Items">Items in the held-out split.</param>
+/// <param name="RocAuc">Area under the ROC curve.</param>
+/// <param name="PrAuc">Area under the precision-recall curve (average precision).</param>
+/// <param name="Precision">Scam precision at the threshold.</param>
+/// <param name="Recall">Scam recall at the threshold.</param>
+/// <param name="F1">Scam F1 at the threshold.</param>
+/// <param name="FalsePositiveRate">Share of legit items flagged at the threshold.</param>
+public sealed record ManifestMetrics(int Items, double RocAuc, double PrAuc, double Precision, double Recall, double F1, double FalsePositiveRate);
+
+/// <summary>What a model file says about itself: format, provenance, threshold and held-out quality.</summary>
+public sealed record ScamModelManifest
+{
+    /// <summary>The model file format this library writes and reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The feature schema this library computes; a model trained on another cannot be scored.</summary>
+    public const string CurrentFeatureSchema = "vi-hashed-ngrams/v1/18";
+
+    /// <summary>Model file format version.</summary>
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>The featuriser (tokeniser, n-gram families, hash space) the model was trained on.</summary>
+    public string FeatureSchema { get; init; } = CurrentFeatureSchema;
+
+    /// <summary>When training finished, in UTC.</summary>
+    public DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>The library version that trained the model.</summary>
+    public string? LibraryVersion { get; init; }
+
+    /// <summary><see cref="LabeledDataSet.ComputeSha256"/> of every item given to training (both splits).</summary>
+    public required string TrainingDataSha256 { get; init; }
+
+    /// <summary>Items given to training.</summary>
+    public int Items { get; init; }
+
+    /// <summary>Scam items given to training.</summary>
+    public int ScamItems { get; init; }
+
+    /// <summary>Items the model was fitted on (the rest were held out).</summary>
+    public int TrainItems { get; init; }
+
+    /// <summary>The random seed.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The ML.NET trainer of the scam head (<c>sdca</c> or <c>lbfgs</c>).</summary>
+    public required string Trainer { get; init; }
+
+    /// <summary>The probability at which <see cref="ScamAssessment.IsScam"/> becomes true, tuned by cross-validation on the training split.</summary>
+    public float Threshold { get; init; }
+
+    /// <summary>Metrics on the held-out split, which the model never saw; null when nothing was held out.</summary>
+    public ManifestMetrics? HeldOut { get; init; }
+
+    /// <summary>SHA-256 of the ML.NET model entries; checked on load.</summary>
+    public string? PayloadSha256 { get; init; }
+}

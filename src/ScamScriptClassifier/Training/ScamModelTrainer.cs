@@ -1,0 +1,246 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using ScamScriptClassifier.Scoring;
+using ScamScriptClassifier.Training;
+
+namespace ScamScriptClassifier;
+
+/// <summary>
+/// Trains the five calibrated linear heads (scam, then one per <see cref="ScamPattern"/>) with ML.NET on the
+/// library's own features. Holds out a family-grouped, label-stratified split for honest metrics and tunes the
+/// threshold by cross-validation on the training split only.
+/// </summary>
+public sealed class ScamModelTrainer
+{
+    private readonly ScamTrainingOptions _options;
+
+    /// <summary>Creates a trainer; <paramref name="options"/> null means the defaults.</summary>
+    public ScamModelTrainer(ScamTrainingOptions? options = null)
+    {
+        _options = options ?? new ScamTrainingOptions();
+        _options.Validate();
+    }
+
+    /// <summary>Trains on <paramref name="items"/> and evaluates on the held-out share of them.</summary>
+    /// <exception cref="ArgumentException">The items lack a label or a pattern that every head needs.</exception>
+    public TrainedScamModel Train(IReadOnlyList<LabeledMessage> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var heldOut = HeldOutFamilies(items, _options.HeldOutFraction, fold: 0);
+        return TrainCore(items, heldOut);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation of the whole training procedure: each fold of families is held out once while
+    /// the rest trains a model (threshold tuning included). Returns one held-out report per fold.
+    /// </summary>
+    public IReadOnlyList<EvaluationReport> CrossValidate(IReadOnlyList<LabeledMessage> items, int folds = 5)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var reports = new List<EvaluationReport>(folds);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            _options.Progress?.Report($"cross-validation fold {fold + 1}/{folds}");
+            var heldOut = FoldFamilies(items, folds, fold);
+            reports.Add(TrainCore(items, heldOut).HeldOut!);
+        }
+
+        return reports;
+    }
+
+    private TrainedScamModel TrainCore(IReadOnlyList<LabeledMessage> items, HashSet<string> heldOutFamilies)
+    {
+        var train = items.Where(i => !heldOutFamilies.Contains(i.FamilyKey)).ToList();
+        var test = items.Where(i => heldOutFamilies.Contains(i.FamilyKey)).ToList();
+        RequireEveryHead(train);
+
+        Report($"featurising {items.Count} items ({train.Count} train, {test.Count} held out)");
+        var rows = new FeatureRow[train.Count];
+        Parallel.For(0, train.Count, i => rows[i] = FeatureRow.From(train[i]));
+
+        var ml = new MLContext(_options.Seed);
+        var threshold = TuneThreshold(ml, train, rows);
+        Report($"threshold {threshold:0.000} (tuned by {_options.ThresholdFolds}-fold cross-validation on the training split)");
+
+        var data = ml.Data.Cache(FeatureRow.Load(ml, rows));
+        var model = FitHeads(ml, data);
+        var manifest = new ScamModelManifest
+        {
+            CreatedUtc = DateTimeOffset.UtcNow,
+            LibraryVersion = typeof(ScamModelTrainer).Assembly.GetName().Version?.ToString(),
+            TrainingDataSha256 = LabeledDataSet.ComputeSha256(items),
+            Items = items.Count,
+            ScamItems = items.Count(i => i.IsScam),
+            TrainItems = train.Count,
+            Seed = _options.Seed,
+            Trainer = _options.Trainer.ToString().ToLowerInvariant(),
+            Threshold = threshold,
+        };
+        var trainedTexts = train.Select(i => ScamModelFile.Fingerprint(i.Text)).Distinct().ToArray();
+
+        EvaluationReport? heldOut = null;
+        if (test.Count > 0)
+        {
+            Report($"evaluating on {test.Count} held-out items");
+            var provisional = ScamClassifier.FromModel(new LoadedModel(ScamModelFile.ExtractHeads(model, "trained model"), manifest, [.. trainedTexts.Order()], model));
+            heldOut = ScamEvaluator.Evaluate(provisional, test);
+            var o = heldOut.Overall;
+            manifest = manifest with
+            {
+                HeldOut = new ManifestMetrics(o.Items, o.RocAuc ?? double.NaN, o.PrAuc ?? double.NaN, o.Precision, o.Recall, o.F1, o.FalsePositiveRate),
+            };
+        }
+
+        var file = ScamModelFile.Write(ml, model, data.Schema, manifest, trainedTexts);
+        return new TrainedScamModel(file, ScamClassifier.FromModel(ScamModelFile.Load(file, "trained model")), heldOut);
+    }
+
+    private void Report(string message) => _options.Progress?.Report(message);
+
+    private static void RequireEveryHead(List<LabeledMessage> train)
+    {
+        if (!train.Any(i => i.IsScam) || train.All(i => i.IsScam))
+        {
+            throw new ArgumentException("Training needs both scam and legit items.");
+        }
+
+        foreach (var pattern in ScamPatterns.All)
+        {
+            if (!train.Any(i => i.Patterns.Contains(pattern)))
+            {
+                throw new ArgumentException($"Training needs at least one item with the category \"{pattern.ToWireName()}\" to fit its head.");
+            }
+        }
+    }
+
+    private TransformerChain<ITransformer> FitHeads(MLContext ml, IDataView data)
+    {
+        var transformers = new List<ITransformer>(2 * LinearHeads.Count);
+        for (var head = 0; head < LinearHeads.Count; head++)
+        {
+            Report($"fitting head {FeatureRow.LabelColumns[head]}");
+            var fitted = CreateTrainer(ml, FeatureRow.LabelColumns[head]).Fit(data);
+            var copy = ml.Transforms.CopyColumns(FeatureRow.ProbabilityColumns[head], "Probability").Fit(fitted.Transform(data));
+            transformers.Add(fitted);
+            transformers.Add(copy);
+        }
+
+        return new TransformerChain<ITransformer>([.. transformers]);
+    }
+
+    private IEstimator<BinaryPredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>>> CreateTrainer(MLContext ml, string labelColumn) =>
+        _options.Trainer switch
+        {
+            ScamTrainerKind.Lbfgs => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = labelColumn,
+                FeatureColumnName = FeatureRow.FeaturesColumn,
+                L2Regularization = _options.L2Regularization,
+                NumberOfThreads = 1,
+            }),
+            _ => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = labelColumn,
+                FeatureColumnName = FeatureRow.FeaturesColumn,
+                L2Regularization = _options.L2Regularization,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 60,
+            }),
+        };
+
+    /// <summary>The threshold that maximises out-of-fold F1 of the scam head on the training split (ties go to the one nearest 0.5).</summary>
+    private float TuneThreshold(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows)
+    {
+        var folds = FoldFamilies(train, _options.ThresholdFolds);
+        var pairs = new List<(bool IsScam, float Probability)>(train.Count);
+        for (var fold = 0; fold < _options.ThresholdFolds; fold++)
+        {
+            var fitRows = rows.Where((_, i) => folds[train[i].FamilyKey] != fold).ToList();
+            var scoreRows = rows.Where((_, i) => folds[train[i].FamilyKey] == fold).ToList();
+            if (scoreRows.Count == 0 || fitRows.All(r => r.Label) || fitRows.All(r => !r.Label))
+            {
+                continue;
+            }
+
+            var fitted = CreateTrainer(ml, FeatureRow.LabelColumns[LinearHeads.Scam]).Fit(ml.Data.Cache(FeatureRow.Load(ml, fitRows)));
+            var probabilities = fitted.Transform(FeatureRow.Load(ml, scoreRows)).GetColumn<float>("Probability").ToList();
+            for (var i = 0; i < scoreRows.Count; i++)
+            {
+                pairs.Add((scoreRows[i].Label, probabilities[i]));
+            }
+        }
+
+        var best = (F1: -1.0, Threshold: 0.5f);
+        foreach (var candidate in pairs.Select(p => p.Probability).Append(0.5f).Distinct())
+        {
+            var f1 = ScamEvaluator.Metrics(pairs, candidate).F1;
+            if (f1 > best.F1 + 1e-12 || (Math.Abs(f1 - best.F1) <= 1e-12 && Math.Abs(candidate - 0.5f) < Math.Abs(best.Threshold - 0.5f)))
+            {
+                best = (f1, candidate);
+            }
+        }
+
+        return best.Threshold;
+    }
+
+    /// <summary>Families held out: the first <paramref name="fraction"/> of each label's families in seeded hash order.</summary>
+    private HashSet<string> HeldOutFamilies(IReadOnlyList<LabeledMessage> items, double fraction, int fold)
+    {
+        var heldOut = new HashSet<string>(StringComparer.Ordinal);
+        if (fraction <= 0)
+        {
+            return heldOut;
+        }
+
+        foreach (var families in FamiliesByLabel(items))
+        {
+            var take = (int)Math.Round(families.Count * fraction, MidpointRounding.AwayFromZero);
+            heldOut.UnionWith(families.Skip(fold * take).Take(take));
+        }
+
+        return heldOut;
+    }
+
+    private HashSet<string> FoldFamilies(IReadOnlyList<LabeledMessage> items, int folds, int fold) =>
+        FoldFamilies(items, folds).Where(f => f.Value == fold).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each family's fold: families of each label in seeded hash order, dealt round-robin, so folds are stratified.</summary>
+    private Dictionary<string, int> FoldFamilies(IReadOnlyList<LabeledMessage> items, int folds)
+    {
+        var assignment = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var families in FamiliesByLabel(items))
+        {
+            for (var i = 0; i < families.Count; i++)
+            {
+                assignment[families[i]] = i % folds;
+            }
+        }
+
+        return assignment;
+    }
+
+    private List<List<string>> FamiliesByLabel(IReadOnlyList<LabeledMessage> items)
+    {
+        var labelOfFamily = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            labelOfFamily.TryAdd(item.FamilyKey, item.IsScam);
+        }
+
+        return [.. labelOfFamily.GroupBy(f => f.Value).OrderBy(g => g.Key)
+            .Select(g => g.Select(f => f.Key).OrderBy(SplitKey).ThenBy(f => f, StringComparer.Ordinal).ToList())];
+    }
+
+    private ulong SplitKey(string family)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{_options.Seed}:{family}"), digest);
+        return BitConverter.ToUInt64(digest);
+    }
+}
