@@ -3,10 +3,10 @@ namespace ScamScriptClassifier;
 /// <summary>How a text is graded, from the calibrated probability and the model's threshold.</summary>
 public enum ScamVerdict
 {
-    /// <summary>Below half the model's threshold.</summary>
+    /// <summary>Below three quarters of the model's threshold, or a text without a single word.</summary>
     Safe,
 
-    /// <summary>At least half the threshold, but below it: worth a second look.</summary>
+    /// <summary>At least three quarters of the threshold, but below it: worth a second look.</summary>
     Suspicious,
 
     /// <summary>At or above the threshold (<see cref="ScamAssessment.IsScam"/> is true).</summary>

@@ -14,12 +14,17 @@ namespace ScamScriptClassifier;
 public sealed class ScamClassifier : IScamClassifier
 {
     /// <summary>
-    /// Texts longer than this are scored in overlapping windows of this many characters, and the worst window
-    /// counts, so a scam at the end of a long call is never diluted or cut off.
+    /// Texts up to this length are scored whole. Longer ones (a long call, a day of chat) are scored in
+    /// overlapping windows of <see cref="WindowLength"/> characters and the worst window counts, so a scam at the
+    /// end of a long call is neither diluted by the rest nor cut off.
     /// </summary>
-    public const int WindowLength = 4096;
+    public const int MaxUnwindowedLength = 2048;
+
+    /// <summary>The window for texts longer than <see cref="MaxUnwindowedLength"/>: about the length of the longest training items. Windows overlap by half.</summary>
+    public const int WindowLength = 1024;
 
     private const int WindowStride = WindowLength / 2;
+    private const float SuspiciousShareOfThreshold = 0.75f;
     private const float EvidencePatternProbability = 0.5f;
     private const int EvidencePerPattern = 3;
 
@@ -58,7 +63,7 @@ public sealed class ScamClassifier : IScamClassifier
     /// <inheritdoc />
     public float ScoreProbability(ReadOnlySpan<char> text)
     {
-        if (text.Length <= WindowLength)
+        if (text.Length <= MaxUnwindowedLength)
         {
             return ScoreWindow(text).Probability(LinearHeads.Scam);
         }
@@ -96,7 +101,7 @@ public sealed class ScamClassifier : IScamClassifier
                 patternProbabilities[index] = Math.Max(patternProbabilities[index], sums.Probability(LinearHeads.HeadOf(pattern)));
             }
 
-            if (text.Length <= WindowLength)
+            if (text.Length <= MaxUnwindowedLength)
             {
                 break;
             }
@@ -110,7 +115,7 @@ public sealed class ScamClassifier : IScamClassifier
 
         var isScam = worstProbability >= Threshold;
         var verdict = isScam ? ScamVerdict.LikelyScam
-            : worstProbability >= Threshold / 2 ? ScamVerdict.Suspicious
+            : worstProbability >= Threshold * SuspiciousShareOfThreshold && HasWords(text) ? ScamVerdict.Suspicious
             : ScamVerdict.Safe;
         var evidence = CollectEvidence(text, worstWindow.Start, worstWindow.End, patterns, isScam);
         return new ScamAssessment(worstProbability, isScam, verdict, patterns, evidence);
@@ -119,6 +124,20 @@ public sealed class ScamClassifier : IScamClassifier
     /// <summary>Whether the model was fitted on this exact text (used to keep evaluation honest).</summary>
     internal bool WasTrainedOn(string text) =>
         _trainedTexts.Length > 0 && Array.BinarySearch(_trainedTexts, ScamModelFile.Fingerprint(text)) >= 0;
+
+    /// <summary>A text with no words at all (empty, blanks, emoji only) carries no evidence either way.</summary>
+    private static bool HasWords(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
         NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));
@@ -172,7 +191,7 @@ public sealed class ScamClassifier : IScamClassifier
     }
 
     private static Window FirstWindow(ReadOnlySpan<char> text) =>
-        text.Length <= WindowLength ? new Window(0, text.Length) : new Window(0, WindowEndAt(text, 0));
+        text.Length <= MaxUnwindowedLength ? new Window(0, text.Length) : new Window(0, WindowEndAt(text, 0));
 
     private static Window NextWindow(ReadOnlySpan<char> text, Window current)
     {

@@ -72,15 +72,22 @@ internal static class VietnameseTokenizer
     /// <summary>What the previous token says about the next number: an account number follows "số tài khoản", a code follows "mã".</summary>
     private struct Context
     {
+        /// <summary>"Mã OTP của bạn là 483920": a code may come a few words after its cue.</summary>
+        private const int CodeCueReach = 5;
+
         public bool AfterSo;
         public bool AfterAccountCue;
-        public bool AfterCodeCue;
+        private int _tokensSinceCodeCue;
+
+        public readonly bool AfterCodeCue => _tokensSinceCodeCue is > 0 and <= CodeCueReach;
 
         public void Update(ReadOnlySpan<char> folded)
         {
             AfterSo = folded.SequenceEqual("so");
-            AfterAccountCue = folded is "khoan" or "stk" or "tk" or "acc" or "account" or "stk:";
-            AfterCodeCue = folded is "otp" or "ma" or "code" or "pin";
+            AfterAccountCue = folded is "khoan" or "stk" or "tk" or "acc" or "account";
+            _tokensSinceCodeCue = folded is "otp" or "ma" or "code" or "pin" ? 1
+                : _tokensSinceCodeCue > 0 ? _tokensSinceCodeCue + 1
+                : 0;
         }
     }
 

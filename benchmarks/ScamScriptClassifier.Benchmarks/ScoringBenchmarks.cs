@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ScamScriptClassifier.Benchmarks;
+
+/// <summary>One text scored by the stock recipe (baseline), the hot path, and the full assessment with evidence.</summary>
+public class ScoringBenchmarks
+{
+    private StockRecipe _stock = null!;
+    private ScamClassifier _classifier = null!;
+    private string _text = string.Empty;
+
+    [Params("sms", "transcript", "asr-10min")]
+    public string Text { get; set; } = "sms";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stock = new StockRecipe(Corpus.Items);
+        _classifier = ScamClassifier.LoadDefault();
+        _text = Text switch
+        {
+            "sms" => Corpus.Sms,
+            "transcript" => Corpus.Transcript,
+            _ => Corpus.TenMinuteAsr,
+        };
+    }
+
+    [Benchmark(Baseline = true)]
+    public float StockMLNetPredictionEngine() => _stock.Score(_text);
+
+    [Benchmark]
+    public float ScoreProbability() => _classifier.ScoreProbability(_text);
+
+    [Benchmark]
+    public ScamAssessment ScoreWithEvidence() => _classifier.Score(_text);
+}

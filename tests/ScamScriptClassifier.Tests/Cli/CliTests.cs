@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ScamScriptClassifier.Tests.Support;
+
+namespace ScamScriptClassifier.Tests.Cli;
+
+/// <summary>Runs the real <c>scamscript</c> program, as a user would.</summary>
+[Collection(TrainedModelCollection.Name)]
+public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Score_Text_PrintsOneAssessmentObject()
+    {
+        var result = Run("score", "--text", Some.ScamScript);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.InRange(root.GetProperty("probability").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("isScam").GetBoolean());
+        Assert.Equal("LikelyScam", root.GetProperty("verdict").GetString());
+        Assert.Equal(["impersonation", "anti_state_threat", "subscription_revocation", "money_transfer"],
+            root.GetProperty("patterns").EnumerateObject().Select(p => p.Name));
+        var evidence = root.GetProperty("evidence").EnumerateArray().First();
+        Assert.Equal(evidence.GetProperty("text").GetString(),
+            Some.ScamScript.Substring(evidence.GetProperty("start").GetInt32(), evidence.GetProperty("length").GetInt32()));
+    }
+
+    [Fact]
+    public void Score_JsonLinesWithABadLine_ScoresTheRestInOrderAndFails()
+    {
+        var input = Path.Combine(_directory, "in.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "a", text = Some.Everyday }),
+            """{"id": "b", "text": """,
+            JsonSerializer.Serialize(new { id = "c", text = Some.ScamScript }),
+            """{"id": "d"}""",
+        ]);
+
+        var result = Run("score", "--input", input);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.Equal("a", lines[0].GetProperty("id").GetString());
+        Assert.Equal(2, lines[1].GetProperty("line").GetInt32());
+        Assert.Contains("invalid JSON", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(lines[2].GetProperty("isScam").GetBoolean());
+        Assert.Equal("d", lines[3].GetProperty("id").GetString());
+        Assert.Contains("missing \"text\"", lines[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_StandardInputToOutputFile_WritesTheFile()
+    {
+        var output = Path.Combine(_directory, "out.jsonl");
+
+        var result = RunWithInput(JsonSerializer.Serialize(new { id = 7, text = Some.Everyday }) + "\n", "score", "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var line = JsonDocument.Parse(File.ReadAllText(output)).RootElement;
+        Assert.Equal("7", line.GetProperty("id").GetString());
+        Assert.False(line.GetProperty("isScam").GetBoolean());
+    }
+
+    [Fact]
+    public void Score_DamagedModel_PrintsOneLineAndNoStackTrace()
+    {
+        var model = Path.Combine(_directory, "bad.zip");
+        File.WriteAllText(model, "not a model");
+
+        var result = Run("score", "--model", model, "--text", "alo");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"scamscript: Model file \"{model}\"", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_Json_ReportsOverallByKindAndPatterns()
+    {
+        var data = WriteItems("eval.jsonl", fixture.HeldOutItems.Take(200));
+
+        var result = Run("evaluate", "--data", data, "--model", SavedModel(), "--json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.Equal(200, report.GetProperty("overall").GetProperty("items").GetInt32());
+        Assert.True(report.GetProperty("overall").GetProperty("rocAuc").GetDouble() > 0.9);
+        Assert.True(report.GetProperty("byKind").TryGetProperty("sms", out _));
+        Assert.Equal(4, report.GetProperty("patterns").GetArrayLength());
+    }
+
+    [Fact]
+    public void Evaluate_ItemsTheModelTrainedOn_AreSkipped()
+    {
+        var trained = fixture.Items.Where(i => fixture.Classifier.WasTrainedOn(i.Text)).Take(30);
+        var data = WriteItems("seen.jsonl", trained);
+
+        var result = Run("evaluate", "--data", data, "--model", SavedModel(), "--json");
+
+        Assert.Equal(30, JsonDocument.Parse(result.Stdout).RootElement.GetProperty("skippedSeen").GetInt32());
+    }
+
+    [Fact]
+    public void Train_WritesAModelThatLoads()
+    {
+        var data = WriteItems("train.jsonl", fixture.Items.Where((_, i) => i % 3 == 0));
+        var model = Path.Combine(_directory, "trained.zip");
+
+        var result = Run("train", "--data", data, "--output", model, "--seed", "7");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("held-out evaluation", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(7, ScamClassifier.Load(model).Manifest.Seed);
+    }
+
+    [Fact]
+    public void Train_InvalidRows_RefusesNamingFileAndLine()
+    {
+        var data = WriteItems("train.jsonl", fixture.Items.Take(40));
+        File.AppendAllText(data, "{\"id\": \"broken\", \"text\": \"x\", \"label\": \"maybe\"}\n");
+
+        var result = Run("train", "--data", data, "--output", Path.Combine(_directory, "m.zip"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{data}:41: item \"broken\": unknown label \"maybe\"", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "m.zip")));
+    }
+
+    private string SavedModel()
+    {
+        var path = Path.Combine(_directory, "model.zip");
+        if (!File.Exists(path))
+        {
+            fixture.Model.Save(path);
+        }
+
+        return path;
+    }
+
+    private string WriteItems(string name, IEnumerable<LabeledMessage> items)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, items.Select(i => JsonSerializer.Serialize(new
+        {
+            id = i.Id,
+            text = i.Text,
+            label = i.IsScam ? "scam" : "legit",
+            categories = i.Patterns.Select(p => p.ToWireName()).Concat(i.IsOtherScam ? ["other"] : Array.Empty<string>()),
+            kind = i.Kind.ToString().ToLowerInvariant(),
+            family = i.Family,
+        })));
+        return path;
+    }
+
+    private sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private static Result Run(params string[] arguments) => RunWithInput(null, arguments);
+
+    private static Result RunWithInput(string? stdin, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scamscript.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+        }
+
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"scamscript {string.Join(' ', arguments)} did not finish in 3 minutes.");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
