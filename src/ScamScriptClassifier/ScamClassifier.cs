@@ -21,7 +21,7 @@ public sealed class ScamClassifier : IScamClassifier
     public const int MaxUnwindowedLength = 2048;
 
     /// <summary>The window for texts longer than <see cref="MaxUnwindowedLength"/>: about the length of the longest training items. Windows overlap by half.</summary>
-    public const int WindowLength = 1024;
+    public const int WindowLength = 768;
 
     private const int WindowStride = WindowLength / 2;
     private const float SuspiciousShareOfThreshold = 0.75f;
@@ -142,13 +142,19 @@ public sealed class ScamClassifier : IScamClassifier
     private WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
         NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));
 
+    /// <summary>
+    /// For each pattern worth explaining, spreads every syllable n-gram's contribution (weight × value) evenly over
+    /// its tokens, then reports the runs of consecutive tokens whose net contribution is positive, strongest first:
+    /// phrases such as "bị khóa 2 chiều", not lone syllables.
+    /// </summary>
     private List<ScamEvidence> CollectEvidence(string text, int windowStart, int windowEnd, Dictionary<ScamPattern, float> patterns, bool isScam)
     {
         var collected = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(windowStart, windowEnd - windowStart), new EvidenceCollector());
         var value = FeatureSpace.OccurrenceValue(collected.Occurrences);
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
-        var bySpan = new Dictionary<(int Start, int End), float>();
+        var perToken = new float[collected.Tokens.Count];
+        var runs = new List<(int First, int Last, float Weight)>();
         foreach (var pattern in ScamPatterns.All)
         {
             if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
@@ -156,28 +162,40 @@ public sealed class ScamClassifier : IScamClassifier
                 continue;
             }
 
-            bySpan.Clear();
+            Array.Clear(perToken);
             var head = LinearHeads.HeadOf(pattern);
-            foreach (var (bucket, start, end) in collected.Phrases)
+            foreach (var (bucket, order, lastToken) in collected.Phrases)
             {
-                var contribution = _heads.Weight(bucket, head) * value;
-                bySpan[(start, end)] = bySpan.GetValueOrDefault((start, end)) + contribution;
+                var share = _heads.Weight(bucket, head) * value / order;
+                for (var t = Math.Max(0, lastToken - order + 1); t <= lastToken; t++)
+                {
+                    perToken[t] += share;
+                }
             }
 
-            var top = bySpan.Where(s => s.Value > 0).OrderByDescending(s => s.Value).Take(EvidencePerPattern)
-                .OrderBy(s => s.Key.Start).ToList();
-            for (var i = 0; i < top.Count; i++)
+            runs.Clear();
+            for (var t = 0; t < perToken.Length; t++)
             {
-                var (start, end) = top[i].Key;
-                var weight = top[i].Value;
-                while (i + 1 < top.Count && top[i + 1].Key.Start <= end)
+                if (perToken[t] <= 0)
                 {
-                    i++;
-                    end = Math.Max(end, top[i].Key.End);
-                    weight += top[i].Value;
+                    continue;
                 }
 
-                evidence.Add(new ScamEvidence(text[(windowStart + start)..(windowStart + end)], windowStart + start, end - start, pattern, weight));
+                var first = t;
+                var weight = 0f;
+                while (t < perToken.Length && perToken[t] > 0)
+                {
+                    weight += perToken[t++];
+                }
+
+                runs.Add((first, t - 1, weight));
+            }
+
+            foreach (var (first, last, weight) in runs.OrderByDescending(r => r.Weight).Take(EvidencePerPattern))
+            {
+                var start = windowStart + collected.Tokens[first].Start;
+                var end = windowStart + collected.Tokens[last].End;
+                evidence.Add(new ScamEvidence(text[start..end], start, end - start, pattern, weight));
             }
         }
 

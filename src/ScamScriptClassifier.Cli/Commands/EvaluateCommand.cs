@@ -15,21 +15,41 @@ internal static class EvaluateCommand
         var cv = new Option<int>("--cv") { Description = "Instead of scoring with a model, cross-validate training with this many folds (at least 2)." };
         var seed = new Option<int>("--seed") { Description = "Seed for --cv.", DefaultValueFactory = _ => 42 };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (listed on stderr) instead of stopping." };
+        var compare = new Option<bool>("--compare-trainers") { Description = "Instead of scoring with a model, fit SDCA, L-BFGS and FastTree on the same split and compare them on the same held-out items." };
         var command = new Command("evaluate", "ROC-AUC, PR-AUC, precision, recall, F1, false-positive rate, confusion matrix, per-pattern F1, by kind and by file.")
         {
-            data, model, json, cv, seed, skipInvalid,
+            data, model, json, cv, seed, skipInvalid, compare,
         };
         command.SetAction(parse => CliModel.Run(() => Run(
-            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid))));
+            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid), parse.GetValue(compare))));
         return command;
     }
 
-    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid)
+    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid, bool compareTrainers)
     {
         var data = DataOptions.Read(dataPath, skipInvalid);
         if (data is null)
         {
             return 1;
+        }
+
+        if (compareTrainers)
+        {
+            var results = new ScamModelTrainer(new ScamTrainingOptions { Seed = seed, Progress = DataOptions.TerminalProgress() }).CompareTrainers(data.Items);
+            if (asJson)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(results, Json.Indented));
+                return 0;
+            }
+
+            Console.WriteLine($"{"trainer",-10} {"ROC-AUC",8} {"PR-AUC",7} {"prec",6} {"recall",6} {"F1",6} {"FPR",6}  (scam head, same held-out split, threshold 0.5)");
+            foreach (var (name, m) in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-10} {m.RocAuc,8:0.0000} {m.PrAuc,7:0.0000} {m.Precision,6:0.000} {m.Recall,6:0.000} {m.F1,6:0.000} {m.FalsePositiveRate,6:0.000}"));
+            }
+
+            return 0;
         }
 
         if (folds != 0)

@@ -38,18 +38,18 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         var accentedHash = Hash(accented);
         var foldedHash = Hash(folded);
 
-        AddPhrase(accentedHash ^ AccentedNamespace, start, end);
-        AddPhrase(foldedHash ^ FoldedNamespace, start, end);
+        AddPhrase(accentedHash ^ AccentedNamespace, start, end, 1);
+        AddPhrase(foldedHash ^ FoldedNamespace, start, end, 1);
         if (_history >= 1)
         {
-            AddPhrase(Combine(_accented1, accentedHash) ^ (AccentedNamespace << 8), _start1, end);
-            AddPhrase(Combine(_folded1, foldedHash) ^ (FoldedNamespace << 8), _start1, end);
+            AddPhrase(Combine(_accented1, accentedHash) ^ (AccentedNamespace << 8), _start1, end, 2);
+            AddPhrase(Combine(_folded1, foldedHash) ^ (FoldedNamespace << 8), _start1, end, 2);
         }
 
         if (_history >= 2)
         {
-            AddPhrase(Combine(Combine(_accented2, _accented1), accentedHash) ^ (AccentedNamespace << 16), _start2, end);
-            AddPhrase(Combine(Combine(_folded2, _folded1), foldedHash) ^ (FoldedNamespace << 16), _start2, end);
+            AddPhrase(Combine(Combine(_accented2, _accented1), accentedHash) ^ (AccentedNamespace << 16), _start2, end, 3);
+            AddPhrase(Combine(Combine(_folded2, _folded1), foldedHash) ^ (FoldedNamespace << 16), _start2, end, 3);
         }
 
         _accented2 = _accented1;
@@ -80,16 +80,16 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         _charCount++;
         if (_charCount >= 3)
         {
-            Consumer.Add(Bucket((_charWindow & 0xFFFF_FFFF_FFFF) ^ CharNamespace), start, end, isPhrase: false);
+            Consumer.Add(Bucket((_charWindow & 0xFFFF_FFFF_FFFF) ^ CharNamespace), start, end, order: 0);
         }
 
         if (_charCount >= 4)
         {
-            Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20)), start, end, isPhrase: false);
+            Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20)), start, end, order: 0);
         }
     }
 
-    private void AddPhrase(ulong hash, int start, int end) => Consumer.Add(Bucket(hash), start, end, isPhrase: true);
+    private void AddPhrase(ulong hash, int start, int end, int order) => Consumer.Add(Bucket(hash), start, end, order);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(ulong hash) => (int)(Mix(hash) & FeatureSpace.Mask);

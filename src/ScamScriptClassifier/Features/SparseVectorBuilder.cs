@@ -7,7 +7,7 @@ internal struct SparseVectorBuilder : IFeatureConsumer
 {
     private List<int>? _buckets;
 
-    public void Add(int index, int start, int end, bool isPhrase) => (_buckets ??= []).Add(index);
+    public void Add(int index, int start, int end, int order) => (_buckets ??= []).Add(index);
 
     public static VBuffer<float> Build(string text)
     {

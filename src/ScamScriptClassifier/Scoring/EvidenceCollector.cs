@@ -5,18 +5,31 @@ namespace ScamScriptClassifier.Scoring;
 /// <summary>Records where each syllable n-gram occurred, so its contribution can be traced back to the text.</summary>
 internal struct EvidenceCollector : IFeatureConsumer
 {
-    public EvidenceCollector() => Phrases = [];
+    public EvidenceCollector()
+    {
+        Phrases = [];
+        Tokens = [];
+    }
 
-    public List<(int Bucket, int Start, int End)> Phrases { get; }
+    /// <summary>Each syllable n-gram occurrence: its bucket, its n, and the index of its last token in <see cref="Tokens"/>.</summary>
+    public List<(int Bucket, int Order, int LastToken)> Phrases { get; }
+
+    /// <summary>The text span of each token, in order (one teencode expansion shares one span).</summary>
+    public List<(int Start, int End)> Tokens { get; }
 
     public int Occurrences { get; private set; }
 
-    public void Add(int index, int start, int end, bool isPhrase)
+    public void Add(int index, int start, int end, int order)
     {
         Occurrences++;
-        if (isPhrase)
+        if (order == 1 && (Tokens.Count == 0 || Tokens[^1] != (start, end)))
         {
-            Phrases.Add((index, start, end));
+            Tokens.Add((start, end));
+        }
+
+        if (order > 0)
+        {
+            Phrases.Add((index, order, Tokens.Count - 1));
         }
     }
 }

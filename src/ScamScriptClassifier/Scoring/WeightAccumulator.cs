@@ -15,7 +15,7 @@ internal struct WeightAccumulator : IFeatureConsumer
     public int Occurrences { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int index, int start, int end, bool isPhrase)
+    public void Add(int index, int start, int end, int order)
     {
         _sums += Vector256.LoadUnsafe(ref _heads.WeightsOf(index));
         Occurrences++;

@@ -53,6 +53,52 @@ public sealed class ScamModelTrainer
         return reports;
     }
 
+    /// <summary>
+    /// Fits the scam head with each ML.NET trainer on the same training split and the same features, and measures
+    /// each on the same held-out split, at the threshold the procedure tunes for it: SDCA and L-BFGS logistic
+    /// regression, and FastTree (boosted trees). The default trainer should be the best of these.
+    /// </summary>
+    public IReadOnlyDictionary<string, BinaryMetrics> CompareTrainers(IReadOnlyList<LabeledMessage> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var heldOut = HeldOutFamilies(items, Math.Max(_options.HeldOutFraction, 0.2), fold: 0);
+        var train = items.Where(i => !heldOut.Contains(i.FamilyKey)).ToList();
+        var test = items.Where(i => heldOut.Contains(i.FamilyKey)).ToList();
+        var trainRows = new FeatureRow[train.Count];
+        Parallel.For(0, train.Count, i => trainRows[i] = FeatureRow.From(train[i]));
+        var testRows = test.Select(FeatureRow.From).ToList();
+        var results = new Dictionary<string, BinaryMetrics>(StringComparer.Ordinal);
+        foreach (var kind in new[] { "sdca", "lbfgs", "fasttree" })
+        {
+            Report($"comparing trainers: {kind}");
+            var ml = new MLContext(_options.Seed);
+            IEstimator<ITransformer> estimator = kind switch
+            {
+                "fasttree" => ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+                {
+                    LabelColumnName = FeatureRow.LabelColumns[LinearHeads.Scam],
+                    FeatureColumnName = FeatureRow.FeaturesColumn,
+                    NumberOfTrees = 200,
+                    NumberOfLeaves = 20,
+                    MinimumExampleCountPerLeaf = 5,
+                    NumberOfThreads = 1,
+                }),
+                _ => new ScamModelTrainer(new ScamTrainingOptions
+                {
+                    Seed = _options.Seed,
+                    L2Regularization = _options.L2Regularization,
+                    Trainer = kind == "sdca" ? ScamTrainerKind.Sdca : ScamTrainerKind.Lbfgs,
+                }).CreateTrainer(ml, FeatureRow.LabelColumns[LinearHeads.Scam]),
+            };
+            var fitted = estimator.Fit(ml.Data.Cache(FeatureRow.Load(ml, trainRows)));
+            var probabilities = fitted.Transform(FeatureRow.Load(ml, testRows)).GetColumn<float>("Probability").ToList();
+            var pairs = testRows.Select((r, i) => (r.Label, probabilities[i])).ToList();
+            results[kind] = ScamEvaluator.Metrics(pairs, 0.5f);
+        }
+
+        return results;
+    }
+
     private TrainedScamModel TrainCore(IReadOnlyList<LabeledMessage> items, HashSet<string> heldOutFamilies)
     {
         var train = items.Where(i => !heldOutFamilies.Contains(i.FamilyKey)).ToList();
