@@ -6,5 +6,6 @@ var root = new RootCommand("scamscript: score Vietnamese messages and call trans
     ScoreCommand.Create(),
     EvaluateCommand.Create(),
     TrainCommand.Create(),
+    ReportCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -9,4 +9,13 @@ public interface IScamClassifier
 
     /// <summary>The same probability as <see cref="Score"/>, without patterns or evidence, allocating nothing.</summary>
     float ScoreProbability(ReadOnlySpan<char> text);
+
+    /// <summary>
+    /// Scores many texts on all cores. The results are in input order; an item that cannot be scored (null, or
+    /// longer than the limit) gets its error in its place and the others are scored.
+    /// </summary>
+    IReadOnlyList<ScamBatchResult> ScoreBatch(IReadOnlyList<string?> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a live call: append each utterance as it is recognised and read the running assessment.</summary>
+    ScamCallSession StartCall();
 }

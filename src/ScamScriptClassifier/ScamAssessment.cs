@@ -33,3 +33,9 @@ public sealed record ScamAssessment(
     ScamVerdict Verdict,
     IReadOnlyDictionary<ScamPattern, float> Patterns,
     IReadOnlyList<ScamEvidence> Evidence);
+
+/// <summary>One item of <see cref="IScamClassifier.ScoreBatch"/>: its assessment, or why it has none.</summary>
+/// <param name="Index">The item's position in the input.</param>
+/// <param name="Assessment">The assessment; null when the item failed.</param>
+/// <param name="Error">Why the item could not be scored; null when it was.</param>
+public sealed record ScamBatchResult(int Index, ScamAssessment? Assessment, string? Error);

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ScamScriptClassifier.Features;
 using ScamScriptClassifier.Scoring;
 
@@ -28,24 +31,35 @@ public sealed class ScamClassifier : IScamClassifier
     private const float EvidencePatternProbability = 0.5f;
     private const int EvidencePerPattern = 3;
 
-    private static readonly Lazy<ScamClassifier> Default = new(LoadEmbedded);
+    private static readonly Lazy<LoadedModel> DefaultModel = new(LoadEmbedded);
+    private static readonly Lazy<ScamClassifier> Default = new(() => new ScamClassifier(DefaultModel.Value, new ScamClassifierOptions(), NullLogger.Instance));
 
     private readonly LinearHeads _heads;
     private readonly ulong[] _trainedTexts;
+    private readonly int _maxInputLength;
+    private readonly ILogger _logger;
 
-    private ScamClassifier(LoadedModel model)
+    private ScamClassifier(LoadedModel model, ScamClassifierOptions options, ILogger logger)
     {
         _heads = model.Heads;
         _trainedTexts = model.TrainedTexts;
+        _maxInputLength = options.MaxInputLength;
+        _logger = logger;
         Manifest = model.Manifest;
-        Threshold = model.Manifest.Threshold;
+        Threshold = options.Threshold
+            ?? model.Manifest.Profiles?.For(options.Profile)
+            ?? model.Manifest.Threshold;
     }
 
     /// <summary>What the model file says about itself: provenance, threshold, held-out metrics.</summary>
     public ScamModelManifest Manifest { get; }
 
-    /// <summary>The probability at which a text counts as a scam.</summary>
+    /// <summary>The probability at which a text counts as a scam: the model's tuned threshold unless the options chose another.</summary>
     public float Threshold { get; }
+
+    internal LinearHeads Heads => _heads;
+
+    internal ILogger Logger => _logger;
 
     /// <summary>The model embedded in this package, trained on the project's own corpus. Loaded once and shared.</summary>
     public static ScamClassifier LoadDefault() => Default.Value;
@@ -55,14 +69,58 @@ public sealed class ScamClassifier : IScamClassifier
     public static ScamClassifier Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new ScamClassifier(ScamModelFile.Load(path));
+        return new ScamClassifier(ScamModelFile.Load(path), new ScamClassifierOptions(), NullLogger.Instance);
     }
 
-    internal static ScamClassifier FromModel(LoadedModel model) => new(model);
+    /// <summary>A classifier set up by <paramref name="options"/>: which model, which threshold, which input limit.</summary>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ScamModelException">The model file cannot be used.</exception>
+    public static ScamClassifier Create(ScamClassifierOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid {nameof(ScamClassifierOptions)}: {string.Join(" ", problems)}", nameof(options));
+        }
+
+        var logger = loggerFactory?.CreateLogger<ScamClassifier>() ?? (ILogger)NullLogger.Instance;
+        var model = string.IsNullOrEmpty(options.ModelPath) ? DefaultModel.Value : ScamModelFile.Load(options.ModelPath);
+        var classifier = new ScamClassifier(model, options, logger);
+        Log.ModelLoaded(logger, string.IsNullOrEmpty(options.ModelPath) ? "embedded default model" : options.ModelPath,
+            model.Manifest.TrainingDataSha256, classifier.Threshold);
+        return classifier;
+    }
+
+    internal static ScamClassifier FromModel(LoadedModel model) => new(model, new ScamClassifierOptions(), NullLogger.Instance);
+
+    /// <inheritdoc />
+    public ScamCallSession StartCall() => new(this);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ScamBatchResult> ScoreBatch(IReadOnlyList<string?> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var results = new ScamBatchResult[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                results[i] = new ScamBatchResult(i, Score(texts[i]!), null);
+            }
+            catch (ArgumentException ex)
+            {
+                Log.BatchItemFailed(_logger, i, ex.Message);
+                results[i] = new ScamBatchResult(i, null, ex.Message);
+            }
+        });
+        return results;
+    }
 
     /// <inheritdoc />
     public float ScoreProbability(ReadOnlySpan<char> text)
     {
+        RequireWithinLimit(text.Length);
         if (text.Length <= MaxUnwindowedLength)
         {
             return ScoreWindow(text).Probability(LinearHeads.Scam);
@@ -81,6 +139,8 @@ public sealed class ScamClassifier : IScamClassifier
     public ScamAssessment Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        RequireWithinLimit(text.Length);
+        var started = Stopwatch.GetTimestamp();
 
         Span<float> patternProbabilities = stackalloc float[ScamPatterns.All.Count];
         var worstProbability = -1f;
@@ -114,16 +174,29 @@ public sealed class ScamClassifier : IScamClassifier
         }
 
         var isScam = worstProbability >= Threshold;
-        var verdict = isScam ? ScamVerdict.LikelyScam
-            : worstProbability >= Threshold * SuspiciousShareOfThreshold && HasWords(text) ? ScamVerdict.Suspicious
-            : ScamVerdict.Safe;
+        var verdict = VerdictOf(worstProbability, HasWords(text));
         var evidence = CollectEvidence(text, worstWindow.Start, worstWindow.End, patterns, isScam);
+        ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
         return new ScamAssessment(worstProbability, isScam, verdict, patterns, evidence);
     }
 
     /// <summary>Whether the model was fitted on this exact text (used to keep evaluation honest).</summary>
     internal bool WasTrainedOn(string text) =>
         _trainedTexts.Length > 0 && Array.BinarySearch(_trainedTexts, ScamModelFile.Fingerprint(text)) >= 0;
+
+    internal ScamVerdict VerdictOf(float probability, bool hasWords) =>
+        probability >= Threshold ? ScamVerdict.LikelyScam
+        : probability >= Threshold * SuspiciousShareOfThreshold && hasWords ? ScamVerdict.Suspicious
+        : ScamVerdict.Safe;
+
+    private void RequireWithinLimit(int length)
+    {
+        if (length > _maxInputLength)
+        {
+            throw new ArgumentException(
+                $"The text is {length} characters long; this classifier accepts at most {_maxInputLength} ({nameof(ScamClassifierOptions)}.{nameof(ScamClassifierOptions.MaxInputLength)}).");
+        }
+    }
 
     /// <summary>A text with no words at all (empty, blanks, emoji only) carries no evidence either way.</summary>
     private static bool HasWords(string text)
@@ -139,7 +212,7 @@ public sealed class ScamClassifier : IScamClassifier
         return false;
     }
 
-    private WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
+    internal WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
         NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));
 
     /// <summary>
@@ -245,13 +318,13 @@ public sealed class ScamClassifier : IScamClassifier
         return boundary > start + WindowStride ? boundary : end;
     }
 
-    private static ScamClassifier LoadEmbedded()
+    private static LoadedModel LoadEmbedded()
     {
         const string resource = "ScamScriptClassifier.default-model.zip";
         using var stream = typeof(ScamClassifier).Assembly.GetManifestResourceStream(resource)
             ?? throw new ScamModelException($"The embedded default model \"{resource}\" is missing from this build of the library.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return new ScamClassifier(ScamModelFile.Load(buffer.ToArray(), "embedded default model"));
+        return ScamModelFile.Load(buffer.ToArray(), "embedded default model");
     }
 }

@@ -15,6 +15,11 @@ internal static class ReportPrinter
             Row(writer, $"kind {kind}", metrics);
         }
 
+        foreach (var (writing, metrics) in report.ByDiacritics)
+        {
+            Row(writer, writing, metrics);
+        }
+
         foreach (var (source, metrics) in report.BySource)
         {
             Row(writer, $"file {source}", metrics);

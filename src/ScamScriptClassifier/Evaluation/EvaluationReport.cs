@@ -49,6 +49,7 @@ public sealed record EvaluationError(string Id, string? Source, MessageKind Kind
 /// <param name="Overall">All items.</param>
 /// <param name="ByKind">Broken down by kind (<c>sms</c>, <c>transcript</c>, <c>asr</c>).</param>
 /// <param name="BySource">Broken down by source file, when items came from files.</param>
+/// <param name="ByDiacritics">Broken down by writing: <c>with-diacritics</c>, or <c>no-diacritics</c> for text without a single Vietnamese diacritic.</param>
 /// <param name="Patterns">Per-pattern quality.</param>
 /// <param name="Errors">The misclassified items, worst first.</param>
 /// <param name="SkippedSeen">Items left out because the model was fitted on their exact text.</param>
@@ -57,6 +58,7 @@ public sealed record EvaluationReport(
     BinaryMetrics Overall,
     IReadOnlyDictionary<string, BinaryMetrics> ByKind,
     IReadOnlyDictionary<string, BinaryMetrics> BySource,
+    IReadOnlyDictionary<string, BinaryMetrics> ByDiacritics,
     IReadOnlyList<PatternMetrics> Patterns,
     IReadOnlyList<EvaluationError> Errors,
     int SkippedSeen);

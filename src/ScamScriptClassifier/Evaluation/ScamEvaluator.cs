@@ -38,12 +38,14 @@ public static class ScamEvaluator
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var bySource = scored.Where(s => s.Source is not null).GroupBy(s => s.Source!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
+        var byDiacritics = scored.GroupBy(s => HasDiacritics(s.Item.Text) ? "with-diacritics" : "no-diacritics").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var patterns = ScamPatterns.All.Select(p => Pattern(scored, p)).ToList();
         var errors = scored.Where(s => s.Assessment.IsScam != s.Item.IsScam)
             .OrderByDescending(s => Math.Abs(s.Assessment.Probability - threshold))
             .Select(s => new EvaluationError(s.Item.Id, s.Source, s.Item.Kind, s.Item.IsScam, s.Assessment.Probability, s.Item.Text))
             .ToList();
-        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, patterns, errors, skipped);
+        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, byDiacritics, patterns, errors, skipped);
     }
 
     internal static string KindName(MessageKind kind) => kind switch
@@ -53,6 +55,24 @@ public static class ScamEvaluator
         MessageKind.Asr => "asr",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private static bool HasDiacritics(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) && c > 0x7F && Text.VietnameseAlphabet.Fold(c) != char.ToLowerInvariant(c))
+            {
+                return true;
+            }
+
+            if (Text.VietnameseAlphabet.IsCombiningMark(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private sealed record Scored(LabeledMessage Item, string? Source, ScamAssessment Assessment);
 

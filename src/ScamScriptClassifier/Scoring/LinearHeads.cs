@@ -50,6 +50,9 @@ internal sealed class LinearHeads
     public float RawScore(int head, float weightSum, int occurrences) =>
         _bias[head] + (weightSum * FeatureSpace.OccurrenceValue(occurrences));
 
+    /// <summary>A head's calibrated probability from its weight sum over <paramref name="occurrences"/> feature occurrences.</summary>
+    public float Probability(int head, float weightSum, int occurrences) => Probability(head, RawScore(head, weightSum, occurrences));
+
     /// <summary>ML.NET's Platt calibration: 1 / (1 + exp(slope · score + offset)).</summary>
     public float Probability(int head, float rawScore) =>
         (float)(1.0 / (1.0 + Math.Exp((_slope[head] * rawScore) + _offset[head])));

@@ -10,6 +10,21 @@ namespace ScamScriptClassifier;
 /// <param name="FalsePositiveRate">Share of legit items flagged at the threshold.</param>
 public sealed record ManifestMetrics(int Items, double RocAuc, double PrAuc, double Precision, double Recall, double F1, double FalsePositiveRate);
 
+/// <summary>The thresholds of the named operating points, tuned by cross-validation on the training split.</summary>
+/// <param name="Balanced">Maximum F1.</param>
+/// <param name="HighRecall">The highest threshold whose out-of-fold recall was at least 99%.</param>
+/// <param name="HighPrecision">The lowest threshold whose out-of-fold precision was at least 99%.</param>
+public sealed record ThresholdProfiles(float Balanced, float HighRecall, float HighPrecision)
+{
+    /// <summary>The threshold of <paramref name="profile"/>.</summary>
+    public float For(ScamThresholdProfile profile) => profile switch
+    {
+        ScamThresholdProfile.HighRecall => HighRecall,
+        ScamThresholdProfile.HighPrecision => HighPrecision,
+        _ => Balanced,
+    };
+}
+
 /// <summary>What a model file says about itself: format, provenance, threshold and held-out quality.</summary>
 public sealed record ScamModelManifest
 {
@@ -51,6 +66,9 @@ public sealed record ScamModelManifest
 
     /// <summary>The probability at which <see cref="ScamAssessment.IsScam"/> becomes true, tuned by cross-validation on the training split.</summary>
     public float Threshold { get; init; }
+
+    /// <summary>The thresholds of the named profiles; null in models that predate them (every profile then uses <see cref="Threshold"/>).</summary>
+    public ThresholdProfiles? Profiles { get; init; }
 
     /// <summary>Metrics on the held-out split, which the model never saw; null when nothing was held out.</summary>
     public ManifestMetrics? HeldOut { get; init; }

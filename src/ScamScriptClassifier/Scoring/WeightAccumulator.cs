@@ -14,6 +14,9 @@ internal struct WeightAccumulator : IFeatureConsumer
 
     public int Occurrences { get; private set; }
 
+    /// <summary>Every head's weight sum, one per lane.</summary>
+    public readonly Vector256<float> Sums => _sums;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int index, int start, int end, int order)
     {

@@ -110,8 +110,9 @@ public sealed class ScamModelTrainer
         Parallel.For(0, train.Count, i => rows[i] = FeatureRow.From(train[i]));
 
         var ml = new MLContext(_options.Seed);
-        var threshold = TuneThreshold(ml, train, rows);
-        Report($"threshold {threshold:0.000} (tuned by {_options.ThresholdFolds}-fold cross-validation on the training split)");
+        var profiles = TuneThresholds(ml, train, rows);
+        var threshold = profiles.Balanced;
+        Report($"threshold {threshold:0.000}, high recall {profiles.HighRecall:0.000}, high precision {profiles.HighPrecision:0.000} (tuned by {_options.ThresholdFolds}-fold cross-validation on the training split)");
 
         var data = ml.Data.Cache(FeatureRow.Load(ml, rows));
         var model = FitHeads(ml, data);
@@ -126,6 +127,7 @@ public sealed class ScamModelTrainer
             Seed = _options.Seed,
             Trainer = _options.Trainer.ToString().ToLowerInvariant(),
             Threshold = threshold,
+            Profiles = profiles,
         };
         var trainedTexts = train.Select(i => ScamModelFile.Fingerprint(i.Text)).Distinct().ToArray();
 
@@ -200,8 +202,11 @@ public sealed class ScamModelTrainer
             }),
         };
 
-    /// <summary>The threshold that maximises out-of-fold F1 of the scam head on the training split (ties go to the one nearest 0.5).</summary>
-    private float TuneThreshold(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows)
+    /// <summary>
+    /// Out-of-fold probabilities of the scam head on the training split give the thresholds: the one that maximises
+    /// F1 (ties go to the one nearest 0.5), and the high-recall and high-precision operating points.
+    /// </summary>
+    private ThresholdProfiles TuneThresholds(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows)
     {
         var folds = FoldFamilies(train, _options.ThresholdFolds);
         var pairs = new List<(bool IsScam, float Probability)>(train.Count);
@@ -222,17 +227,15 @@ public sealed class ScamModelTrainer
             }
         }
 
-        var best = (F1: -1.0, Threshold: 0.5f);
-        foreach (var candidate in pairs.Select(p => p.Probability).Append(0.5f).Distinct())
-        {
-            var f1 = ScamEvaluator.Metrics(pairs, candidate).F1;
-            if (f1 > best.F1 + 1e-12 || (Math.Abs(f1 - best.F1) <= 1e-12 && Math.Abs(candidate - 0.5f) < Math.Abs(best.Threshold - 0.5f)))
-            {
-                best = (f1, candidate);
-            }
-        }
-
-        return best.Threshold;
+        var candidates = pairs.Select(p => p.Probability).Append(0.5f).Distinct().Order().ToList();
+        var metrics = candidates.Select(c => (Threshold: c, Metrics: ScamEvaluator.Metrics(pairs, c))).ToList();
+        var balanced = metrics
+            .OrderByDescending(m => Math.Round(m.Metrics.F1, 12))
+            .ThenBy(m => Math.Abs(m.Threshold - 0.5f))
+            .First().Threshold;
+        var highRecall = metrics.Where(m => m.Metrics.Recall >= 0.99 && m.Threshold <= balanced).Select(m => m.Threshold).DefaultIfEmpty(balanced).Max();
+        var highPrecision = metrics.Where(m => m.Metrics.Precision >= 0.99 && m.Threshold >= balanced).Select(m => m.Threshold).DefaultIfEmpty(balanced).Min();
+        return new ThresholdProfiles(balanced, highRecall, highPrecision);
     }
 
     /// <summary>Families held out: the first <paramref name="fraction"/> of each label's families in seeded hash order.</summary>

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace ScamScriptClassifier.Scoring;
+
+/// <summary>Log messages. None carries message text: it is personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Loaded scam model {Model} (training data {TrainingDataSha256}), threshold {Threshold}")]
+    public static partial void ModelLoaded(ILogger logger, string model, string trainingDataSha256, float threshold);
+
+    [LoggerMessage(2, LogLevel.Warning, "Batch item {Index} could not be scored: {Reason}")]
+    public static partial void BatchItemFailed(ILogger logger, int index, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Call session flagged as a likely scam at turn {Turn} (p = {Probability})")]
+    public static partial void CallAlert(ILogger logger, int turn, float probability);
+}

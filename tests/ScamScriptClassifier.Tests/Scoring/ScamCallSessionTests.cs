@@ -1,0 +1,86 @@
+using ScamScriptClassifier.Tests.Support;
+
+namespace ScamScriptClassifier.Tests.Scoring;
+
+[Collection(TrainedModelCollection.Name)]
+public class ScamCallSessionTests(TrainedModelFixture fixture)
+{
+    private static readonly string[] ScamCall =
+    [
+        "Alo, chị Hương phải không ạ?",
+        "Tôi là Trần Văn Nam, chánh thanh tra Sở Thông tin và Truyền thông tỉnh.",
+        "Số thuê bao của chị đã được dùng để lập tài khoản đăng bài chống phá Nhà nước.",
+        "Chị sẽ bị mời lên làm việc, và không được nói với ai.",
+        "Để chứng minh, chị chuyển 40 triệu vào tài khoản tạm giữ 0451000123456 ngay trong hôm nay.",
+    ];
+
+    [Fact]
+    public void Append_ShortCall_EqualsScoringTheWholeTranscript()
+    {
+        var call = fixture.Classifier.StartCall();
+
+        CallAssessment? last = null;
+        foreach (var utterance in ScamCall)
+        {
+            last = call.Append(utterance, speaker: "caller");
+        }
+
+        var whole = fixture.Classifier.Score(string.Join('\n', ScamCall));
+        Assert.Equal(ScamCall.Length, last!.Turns);
+        Assert.Equal(whole.Probability, last.Probability, 5);
+        foreach (var pattern in ScamPatterns.All)
+        {
+            Assert.Equal(whole.Patterns[pattern], last.Patterns[pattern], 5);
+        }
+    }
+
+    [Fact]
+    public void Append_CrossingTheThreshold_AlertsOnceAndStaysFlagged()
+    {
+        var call = fixture.Classifier.StartCall();
+        var alerts = new List<CallAssessment>();
+        call.Alert += (_, assessment) => alerts.Add(assessment);
+
+        foreach (var utterance in ScamCall)
+        {
+            call.Append(utterance);
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            call.Append("Dạ vâng, con cảm ơn mẹ, chiều nay con về ăn cơm với cả nhà nhé.");
+        }
+
+        var alert = Assert.Single(alerts);
+        Assert.True(call.Current.IsScam);
+        Assert.Equal(ScamVerdict.LikelyScam, call.Current.Verdict);
+        Assert.Equal(alert.AlertTurn, call.Current.AlertTurn);
+        Assert.InRange(alert.AlertTurn!.Value, 1, ScamCall.Length);
+    }
+
+    [Fact]
+    public void Append_OrdinaryCall_NeverAlerts()
+    {
+        var call = fixture.Classifier.StartCall();
+        var alerted = false;
+        call.Alert += (_, _) => alerted = true;
+
+        call.Append("Alo, anh ơi em giao hàng, anh ra cổng lấy giúp em nhé.");
+        call.Append("Ừ anh ra liền, tiền hàng bao nhiêu em?");
+        call.Append("Dạ 350 nghìn ạ, anh chuyển khoản hay tiền mặt cũng được.");
+
+        Assert.False(alerted);
+        Assert.False(call.Current.IsScam);
+    }
+
+    [Fact]
+    public void Append_FromSeveralThreads_CountsEveryTurn()
+    {
+        var call = fixture.Classifier.StartCall();
+
+        Parallel.For(0, 400, i => call.Append(ScamCall[i % ScamCall.Length]));
+
+        Assert.Equal(400, call.Current.Turns);
+        Assert.True(call.Current.IsScam);
+    }
+}
