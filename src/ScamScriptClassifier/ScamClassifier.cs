@@ -123,13 +123,13 @@ public sealed class ScamClassifier : IScamClassifier
         RequireWithinLimit(text.Length);
         if (text.Length <= MaxUnwindowedLength)
         {
-            return ScoreWindow(text).Probability(LinearHeads.Scam);
+            return ScamHeadProbability(text);
         }
 
         var worst = 0f;
         for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
         {
-            worst = Math.Max(worst, ScoreWindow(text[window.Start..window.End]).Probability(LinearHeads.Scam));
+            worst = Math.Max(worst, ScamHeadProbability(text[window.Start..window.End]));
         }
 
         return worst;
@@ -211,6 +211,9 @@ public sealed class ScamClassifier : IScamClassifier
 
         return false;
     }
+
+    private float ScamHeadProbability(ReadOnlySpan<char> text) =>
+        NGramFeaturizer<ScamHeadAccumulator>.Run(text, new ScamHeadAccumulator(_heads)).Probability();
 
     internal WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
         NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));

@@ -5,8 +5,8 @@ namespace ScamScriptClassifier.Features;
 
 /// <summary>
 /// Turns the tokenizer's stream into hashed features: syllable 1–3-grams on the accented view and on the
-/// folded view, and character 3- and 4-grams of the folded text (which survive a speech recogniser's
-/// misspellings). Each feature family hashes into its own namespace of the same space.
+/// folded view, and character 4-grams of the folded text (which survive a speech recogniser's misspellings;
+/// 3-grams were measured to add nothing on held-out data while costing a third of the lookups). Each feature family hashes into its own namespace of the same space.
 /// </summary>
 internal struct NGramFeaturizer<TConsumer> : ITokenSink
     where TConsumer : struct, IFeatureConsumer
@@ -78,11 +78,6 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     {
         _charWindow = (_charWindow << 16) | c;
         _charCount++;
-        if (_charCount >= 3)
-        {
-            Consumer.Add(Bucket((_charWindow & 0xFFFF_FFFF_FFFF) ^ CharNamespace), start, end, order: 0);
-        }
-
         if (_charCount >= 4)
         {
             Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20)), start, end, order: 0);

@@ -33,10 +33,14 @@ internal sealed class LinearHeads
             }
         }
 
+        ScamWeights = weights[Scam];
         _bias = bias;
         _slope = slope;
         _offset = offset;
     }
+
+    /// <summary>The scam head's weights on their own, dense, for the hot path.</summary>
+    public float[] ScamWeights { get; }
 
     public static int HeadOf(ScamPattern pattern) => (int)pattern + 1;
 

@@ -1,31 +1,150 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ScamScriptClassifier.Features;
 
 namespace ScamScriptClassifier.Scoring;
 
-/// <summary>Adds up every head's weights over a text's feature occurrences: the whole linear model in one pass.</summary>
+/// <summary>
+/// Adds up every head's weights over a text's feature occurrences: the whole linear model in one pass. Occurrence
+/// k goes to partial sum k mod 4 (the buffer holds a multiple of 4), and the partials are added as (0 + 1) + (2 + 3),
+/// exactly as in <see cref="ScamHeadAccumulator"/>, so both give the scam head bit for bit the same sum.
+/// </summary>
 internal struct WeightAccumulator : IFeatureConsumer
 {
     private readonly LinearHeads _heads;
-    private Vector256<float> _sums;
+    private BucketBuffer _pending;
+    private int _pendingCount;
+    private Vector256<float> _sum0, _sum1, _sum2, _sum3;
 
     public WeightAccumulator(LinearHeads heads) => _heads = heads;
 
     public int Occurrences { get; private set; }
 
     /// <summary>Every head's weight sum, one per lane.</summary>
-    public readonly Vector256<float> Sums => _sums;
+    public Vector256<float> Sums
+    {
+        get
+        {
+            Flush();
+            return (_sum0 + _sum1) + (_sum2 + _sum3);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int index, int start, int end, int order)
     {
-        _sums += Vector256.LoadUnsafe(ref _heads.WeightsOf(index));
-        Occurrences++;
+        _pending[_pendingCount++] = index;
+        if (_pendingCount == BucketBuffer.Capacity)
+        {
+            Flush();
+        }
     }
 
-    public readonly float Sum(int head) => _sums.GetElement(head);
+    public float Probability(int head) => _heads.Probability(head, Sums.GetElement(head), Occurrences);
 
-    public readonly float Probability(int head) =>
-        _heads.Probability(head, _heads.RawScore(head, Sum(head), Occurrences));
+    private void Flush()
+    {
+        var count = _pendingCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        // Only the last flush is partial, so every flush starts on partial sum 0.
+        Occurrences += count;
+        _pendingCount = 0;
+        ref var weights = ref _heads.WeightsOf(0);
+        var i = 0;
+        for (; i + 4 <= count; i += 4)
+        {
+            _sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i] * LinearHeads.Stride));
+            _sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 1] * LinearHeads.Stride));
+            _sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 2] * LinearHeads.Stride));
+            _sum3 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 3] * LinearHeads.Stride));
+        }
+
+        if (i < count)
+        {
+            _sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i] * LinearHeads.Stride));
+        }
+
+        if (i + 1 < count)
+        {
+            _sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 1] * LinearHeads.Stride));
+        }
+
+        if (i + 2 < count)
+        {
+            _sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 2] * LinearHeads.Stride));
+        }
+    }
+}
+
+/// <summary>
+/// The scam head alone, from its own dense weight table (1 MiB instead of 8): what
+/// <see cref="ScamClassifier.ScoreProbability"/> needs, at a fraction of the memory traffic.
+/// </summary>
+internal struct ScamHeadAccumulator : IFeatureConsumer
+{
+    private readonly LinearHeads _heads;
+    private BucketBuffer _pending;
+    private int _pendingCount;
+    private float _sum0, _sum1, _sum2, _sum3;
+
+    public ScamHeadAccumulator(LinearHeads heads) => _heads = heads;
+
+    public int Occurrences { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int index, int start, int end, int order)
+    {
+        _pending[_pendingCount++] = index;
+        if (_pendingCount == BucketBuffer.Capacity)
+        {
+            Flush();
+        }
+    }
+
+    public float Probability()
+    {
+        Flush();
+        return _heads.Probability(LinearHeads.Scam, (_sum0 + _sum1) + (_sum2 + _sum3), Occurrences);
+    }
+
+    private void Flush()
+    {
+        var count = _pendingCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        Occurrences += count;
+        _pendingCount = 0;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_heads.ScamWeights);
+        var i = 0;
+        for (; i + 4 <= count; i += 4)
+        {
+            _sum0 += Unsafe.Add(ref weights, _pending[i]);
+            _sum1 += Unsafe.Add(ref weights, _pending[i + 1]);
+            _sum2 += Unsafe.Add(ref weights, _pending[i + 2]);
+            _sum3 += Unsafe.Add(ref weights, _pending[i + 3]);
+        }
+
+        if (i < count)
+        {
+            _sum0 += Unsafe.Add(ref weights, _pending[i]);
+        }
+
+        if (i + 1 < count)
+        {
+            _sum1 += Unsafe.Add(ref weights, _pending[i + 1]);
+        }
+
+        if (i + 2 < count)
+        {
+            _sum2 += Unsafe.Add(ref weights, _pending[i + 2]);
+        }
+    }
 }

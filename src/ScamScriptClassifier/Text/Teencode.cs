@@ -9,11 +9,34 @@ internal static class Teencode
     internal sealed record Expansion(string[] Accented, string[] Folded, string? OnlyAfterFolded);
 
     private static readonly Dictionary<string, Expansion> Entries = Build();
-    private static readonly Dictionary<string, Expansion>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int LongestKey = Entries.Keys.Max(k => k.Length);
 
-    public static bool TryExpand(ReadOnlySpan<char> folded, out Expansion expansion) =>
-        Lookup.TryGetValue(folded, out expansion!);
+    /// <summary>Keys by FNV-1a hash: a word is hashed as it is read, so most words are ruled out without a string hash.</summary>
+    private static readonly Dictionary<ulong, (string Key, Expansion Expansion)> ByHash =
+        Entries.ToDictionary(e => Fnv(e.Key), e => (e.Key, e.Value));
+
+    public static bool TryExpand(ReadOnlySpan<char> folded, out Expansion expansion)
+    {
+        if (folded.Length <= LongestKey && ByHash.TryGetValue(Fnv(folded), out var entry) && folded.SequenceEqual(entry.Key))
+        {
+            expansion = entry.Expansion;
+            return true;
+        }
+
+        expansion = null!;
+        return false;
+    }
+
+    private static ulong Fnv(ReadOnlySpan<char> text)
+    {
+        var hash = 0xCBF2_9CE4_8422_2325UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 0x0000_0100_0000_01B3UL;
+        }
+
+        return hash;
+    }
 
     private static Dictionary<string, Expansion> Build()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ScamScriptClassifier.Text;
@@ -12,10 +11,22 @@ internal static class VietnameseAlphabet
 {
     private const int TableSize = 0x2000;
     private static readonly char[] FoldTable = BuildFoldTable();
+    private static readonly char[] LowerTable = BuildLowerTable();
     private static readonly Dictionary<uint, char> Compositions = BuildCompositions();
 
     /// <summary>Lower case, no diacritics: "Ở" → 'o', "Đ" → 'd'.</summary>
     public static char Fold(char c) => c < TableSize ? FoldTable[c] : char.ToLowerInvariant(c);
+
+    /// <summary>The lower-case letter, '\0' for a character that is not a letter (from a table below U+2000).</summary>
+    public static char LowerLetter(char c)
+    {
+        if (c < TableSize)
+        {
+            return LowerTable[c];
+        }
+
+        return char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
+    }
 
     public static bool IsCombiningMark(char c) =>
         c is >= '\u0300' and <= '\u036F';
@@ -51,6 +62,18 @@ internal static class VietnameseAlphabet
             table[i] = decomposed.Length > 0 && decomposed[0] < 0x80 && char.IsLetter(decomposed[0])
                 ? decomposed[0]
                 : lower;
+        }
+
+        return table;
+    }
+
+    private static char[] BuildLowerTable()
+    {
+        var table = new char[TableSize];
+        for (var i = 0; i < TableSize; i++)
+        {
+            var c = (char)i;
+            table[i] = !char.IsSurrogate(c) && char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
         }
 
         return table;
@@ -112,7 +135,4 @@ internal static class VietnameseAlphabet
         var composed = new string(letters).Normalize(NormalizationForm.FormC);
         return composed.Length == 1 ? composed[0] : '\0';
     }
-
-    public static bool IsLetter(char c) =>
-        char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 }

@@ -46,16 +46,7 @@ internal static class VietnameseTokenizer
             }
             else if (char.IsLetter(c))
             {
-                var urlLength = UrlLength(text[i..]);
-                if (urlLength > 0)
-                {
-                    EmitPlaceholder(Placeholders.Url, i, i + urlLength, ref sink, ref context);
-                    i += urlLength;
-                }
-                else
-                {
-                    i = ScanWord(text, i, accented, folded, ref sink, ref context);
-                }
+                i = ScanWord(text, i, accented, folded, ref sink, ref context);
             }
             else
             {
@@ -139,11 +130,11 @@ internal static class VietnameseTokenizer
         while (j < text.Length)
         {
             var ch = text[j];
-            if (char.IsLetter(ch) || char.IsAsciiDigit(ch))
+            var lower = char.IsAsciiDigit(ch) ? ch : VietnameseAlphabet.LowerLetter(ch);
+            if (lower != '\0')
             {
                 if (length < accented.Length)
                 {
-                    var lower = char.ToLowerInvariant(ch);
                     accented[length] = lower;
                     folded[length] = VietnameseAlphabet.Fold(lower);
                     length++;
@@ -182,6 +173,17 @@ internal static class VietnameseTokenizer
 
         partBufferEnd[parts - 1] = length;
         partTextEnd[parts - 1] = j;
+
+        // A link starts like a word; it is only looked for where a word runs into '.', ':', '/' or '@'.
+        if (j + 1 < text.Length && text[j] is '.' or ':' or '/' or '@' && !char.IsWhiteSpace(text[j + 1]))
+        {
+            var urlLength = UrlLength(text[i..]);
+            if (urlLength > 0)
+            {
+                EmitPlaceholder(Placeholders.Url, i, i + urlLength, ref sink, ref context);
+                return i + urlLength;
+            }
+        }
 
         if (parts == 1 || Teencode.TryExpand(folded[..length], out _))
         {

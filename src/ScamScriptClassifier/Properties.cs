@@ -1,0 +1,2 @@
+// The tokenizer and scorer stackalloc small buffers on every call and write before they read.
+[module: System.Runtime.CompilerServices.SkipLocalsInit]
