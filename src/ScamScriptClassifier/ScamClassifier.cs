@@ -143,6 +143,7 @@ public sealed class ScamClassifier : IScamClassifier
         var started = Stopwatch.GetTimestamp();
 
         Span<float> patternProbabilities = stackalloc float[ScamPatterns.All.Count];
+        patternProbabilities.Clear();
         var worstProbability = -1f;
         var worstWindow = (Start: 0, End: text.Length);
         for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))

@@ -126,6 +126,7 @@ internal static class VietnameseTokenizer
         partBufferStart[0] = 0;
         partTextStart[0] = i;
         var length = 0;
+        var lastLetterKept = false;
         var j = i;
         while (j < text.Length)
         {
@@ -133,7 +134,8 @@ internal static class VietnameseTokenizer
             var lower = char.IsAsciiDigit(ch) ? ch : VietnameseAlphabet.LowerLetter(ch);
             if (lower != '\0')
             {
-                if (length < accented.Length)
+                lastLetterKept = length < accented.Length;
+                if (lastLetterKept)
                 {
                     accented[length] = lower;
                     folded[length] = VietnameseAlphabet.Fold(lower);
@@ -142,8 +144,8 @@ internal static class VietnameseTokenizer
             }
             else if (VietnameseAlphabet.IsCombiningMark(ch))
             {
-                if (length > 0 && length <= accented.Length
-                    && VietnameseAlphabet.TryCompose(accented[length - 1], ch, out var composed))
+                // A mark belongs to the letter before it, and only if that letter was kept.
+                if (lastLetterKept && VietnameseAlphabet.TryCompose(accented[length - 1], ch, out var composed))
                 {
                     accented[length - 1] = composed;
                 }
@@ -424,15 +426,29 @@ internal static class VietnameseTokenizer
             return j;
         }
 
+        // Lengths count letters, not combining marks, so a label reads the same in NFC and NFD.
         if (text[j] == '[')
         {
-            var close = text.Slice(j, Math.Min(MaxLabelLength + 2, text.Length - j)).IndexOf(']');
-            return close > 0 ? j + close + 1 : j;
+            var counted = 0;
+            for (var k = j + 1; k < text.Length && counted <= MaxLabelLength; k++)
+            {
+                if (text[k] == ']')
+                {
+                    return k + 1;
+                }
+
+                if (!VietnameseAlphabet.IsCombiningMark(text[k]))
+                {
+                    counted++;
+                }
+            }
+
+            return j;
         }
 
-        var limit = Math.Min(text.Length, j + MaxLabelLength);
         var spaces = 0;
-        for (var k = j; k < limit; k++)
+        var length = 0;
+        for (var k = j; k < text.Length && length < MaxLabelLength; k++)
         {
             var ch = text[k];
             if (ch == ':')
@@ -440,11 +456,17 @@ internal static class VietnameseTokenizer
                 return k > j && spaces <= 2 && !IsHeading(text[j..k]) ? k + 1 : j;
             }
 
+            if (VietnameseAlphabet.IsCombiningMark(ch))
+            {
+                continue;
+            }
+
+            length++;
             if (ch == ' ')
             {
                 spaces++;
             }
-            else if (!char.IsLetterOrDigit(ch) && !VietnameseAlphabet.IsCombiningMark(ch) && ch is not '.' and not '(' and not ')')
+            else if (!char.IsLetterOrDigit(ch) && ch is not '.' and not '(' and not ')')
             {
                 return j;
             }

@@ -50,6 +50,8 @@ public class VietnameseTokenizerTests
     [InlineData("Giám đốc Sở Thông tin và Truyền thông yêu cầu chuyển tiền")]
     [InlineData("Thuê bao của quý khách sẽ bị thu hồi, ĐỀ NGHỊ ĐẾN ĐIỂM GIAO DỊCH")]
     [InlineData("ờ ừ ữ ự ặ ẫ ể ộ ổ ỡ ợ ủ ỹ Đ đ")]
+    [InlineData("đSở0912õNgười gọi: chuyển tiền")]
+    [InlineData("09120912TTTT0345ấchuyểnĐĐstktiền841khóaochuyểnchuyểnĐ, ai")]
     public void Tokenize_NfdInput_GivesTheSameTokensAsNfc(string text)
     {
         var nfc = TokenRecorder.Run(text.Normalize(NormalizationForm.FormC));
