@@ -9,18 +9,18 @@ public class ScoringBenchmarks
     private ScamClassifier _classifier = null!;
     private string _text = string.Empty;
 
-    [Params("sms", "transcript", "asr-10min")]
-    public string Text { get; set; } = "sms";
+    [Params("sms-210", "transcript-1760", "asr-10min")]
+    public string Text { get; set; } = "sms-210";
 
     [GlobalSetup]
     public void Setup()
     {
-        _stock = new StockRecipe(Corpus.Items);
+        _stock = StockRecipe.Load();
         _classifier = ScamClassifier.LoadDefault();
         _text = Text switch
         {
-            "sms" => Corpus.Sms,
-            "transcript" => Corpus.Transcript,
+            "sms-210" => Corpus.Sms,
+            "transcript-1760" => Corpus.Transcript,
             _ => Corpus.TenMinuteAsr,
         };
     }

@@ -142,43 +142,58 @@ public sealed class ScamClassifier : IScamClassifier
         RequireWithinLimit(text.Length);
         var started = Stopwatch.GetTimestamp();
 
-        Span<float> patternProbabilities = stackalloc float[ScamPatterns.All.Count];
-        patternProbabilities.Clear();
-        var worstProbability = -1f;
-        var worstWindow = (Start: 0, End: text.Length);
-        for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
+        // An ordinary text is featurised once, for the sums and the evidence together. A long one is first scored
+        // window by window, then the worst window is featurised again for its evidence.
+        WeightAccumulator sums;
+        EvidenceCollector evidenceSource;
+        var evidenceStart = 0;
+        var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
+        if (text.Length <= MaxUnwindowedLength)
         {
-            var sums = ScoreWindow(text.AsSpan(window.Start, window.End - window.Start));
-            var probability = sums.Probability(LinearHeads.Scam);
-            if (probability > worstProbability)
-            {
-                worstProbability = probability;
-                worstWindow = (window.Start, window.End);
-            }
-
+            var collected = NGramFeaturizer<AssessmentCollector>.Run(text, new AssessmentCollector(_heads));
+            sums = collected.Sums;
+            evidenceSource = collected.Evidence;
             foreach (var pattern in ScamPatterns.All)
             {
-                var index = (int)pattern;
-                patternProbabilities[index] = Math.Max(patternProbabilities[index], sums.Probability(LinearHeads.HeadOf(pattern)));
-            }
-
-            if (text.Length <= MaxUnwindowedLength)
-            {
-                break;
+                patternProbabilities[pattern] = sums.Probability(LinearHeads.HeadOf(pattern));
             }
         }
-
-        var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        foreach (var pattern in ScamPatterns.All)
+        else
         {
-            patterns[pattern] = patternProbabilities[(int)pattern];
+            var worstProbability = -1f;
+            var worstWindow = new Window(0, text.Length);
+            sums = default;
+            foreach (var pattern in ScamPatterns.All)
+            {
+                patternProbabilities[pattern] = 0f;
+            }
+
+            for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
+            {
+                var windowSums = ScoreWindow(text.AsSpan(window.Start, window.End - window.Start));
+                if (windowSums.Probability(LinearHeads.Scam) > worstProbability)
+                {
+                    worstProbability = windowSums.Probability(LinearHeads.Scam);
+                    worstWindow = window;
+                    sums = windowSums;
+                }
+
+                foreach (var pattern in ScamPatterns.All)
+                {
+                    patternProbabilities[pattern] = Math.Max(patternProbabilities[pattern], windowSums.Probability(LinearHeads.HeadOf(pattern)));
+                }
+            }
+
+            evidenceStart = worstWindow.Start;
+            evidenceSource = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(worstWindow.Start, worstWindow.End - worstWindow.Start), new EvidenceCollector());
         }
 
-        var isScam = worstProbability >= Threshold;
-        var verdict = VerdictOf(worstProbability, HasWords(text));
-        var evidence = CollectEvidence(text, worstWindow.Start, worstWindow.End, patterns, isScam);
+        var probability = sums.Probability(LinearHeads.Scam);
+        var isScam = probability >= Threshold;
+        var verdict = VerdictOf(probability, HasWords(text));
+        var evidence = CollectEvidence(text, evidenceStart, evidenceSource, patternProbabilities, isScam);
         ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
-        return new ScamAssessment(worstProbability, isScam, verdict, patterns, evidence);
+        return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
     }
 
     /// <summary>Whether the model was fitted on this exact text (used to keep evaluation honest).</summary>
@@ -224,9 +239,8 @@ public sealed class ScamClassifier : IScamClassifier
     /// its tokens, then reports the runs of consecutive tokens whose net contribution is positive, strongest first:
     /// phrases such as "bị khóa 2 chiều", not lone syllables.
     /// </summary>
-    private List<ScamEvidence> CollectEvidence(string text, int windowStart, int windowEnd, Dictionary<ScamPattern, float> patterns, bool isScam)
+    private List<ScamEvidence> CollectEvidence(string text, int windowStart, EvidenceCollector collected, Dictionary<ScamPattern, float> patterns, bool isScam)
     {
-        var collected = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(windowStart, windowEnd - windowStart), new EvidenceCollector());
         var value = FeatureSpace.OccurrenceValue(collected.Occurrences);
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
@@ -268,8 +282,10 @@ public sealed class ScamClassifier : IScamClassifier
                 runs.Add((first, t - 1, weight));
             }
 
-            foreach (var (first, last, weight) in runs.OrderByDescending(r => r.Weight).Take(EvidencePerPattern))
+            runs.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            for (var r = 0; r < Math.Min(EvidencePerPattern, runs.Count); r++)
             {
+                var (first, last, weight) = runs[r];
                 var start = windowStart + collected.Tokens[first].Start;
                 var end = windowStart + collected.Tokens[last].End;
                 evidence.Add(new ScamEvidence(text[start..end], start, end - start, pattern, weight));
@@ -329,6 +345,6 @@ public sealed class ScamClassifier : IScamClassifier
             ?? throw new ScamModelException($"The embedded default model \"{resource}\" is missing from this build of the library.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return ScamModelFile.Load(buffer.ToArray(), "embedded default model");
+        return ScamModelFile.Load(buffer.ToArray(), "embedded default model").ForScoring();
     }
 }

@@ -32,6 +32,14 @@ internal static class ReportPrinter
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pattern.Pattern.ToWireName(),-28} {pattern.Support,7} {pattern.Precision,6:0.000} {pattern.Recall,6:0.000} {pattern.F1,6:0.000}"));
         }
 
+        var early = report.EarlyDetection;
+        if (early.ScamCalls + early.LegitCalls > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"live-call replay of {early.ScamCalls} scam and {early.LegitCalls} legit transcripts: scam calls flagged by caller turn 2 {early.FlaggedByCallerTurn2:P1}, turn 3 {early.FlaggedByCallerTurn3:P1}, turn 4 {early.FlaggedByCallerTurn4:P1}, by the end {early.FlaggedByEnd:P1}; legit calls flagged {early.FalseAlarmRate:P1}"));
+        }
+
         if (report.Errors.Count > 0 && errorExamples > 0)
         {
             writer.WriteLine();

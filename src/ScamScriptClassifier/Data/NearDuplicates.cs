@@ -86,7 +86,7 @@ public static class NearDuplicates
 
         public HashSet<ulong>? Shingles { get; private set; }
 
-        public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end)
+        public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
         {
             var hash = 0xCBF2_9CE4_8422_2325UL;
             foreach (var c in folded)

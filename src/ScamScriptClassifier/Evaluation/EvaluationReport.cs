@@ -44,6 +44,26 @@ public sealed record PatternMetrics(ScamPattern Pattern, int Support, double Pre
 /// <param name="Text">The text.</param>
 public sealed record EvaluationError(string Id, string? Source, MessageKind Kind, bool IsScam, float Probability, string Text);
 
+/// <summary>
+/// How early live call sessions flag transcripts: each transcript item is replayed line by line through
+/// <see cref="IScamClassifier.StartCall"/>, the first speaker taken as the caller.
+/// </summary>
+/// <param name="ScamCalls">Scam transcripts replayed.</param>
+/// <param name="FlaggedByCallerTurn2">Share of scam calls flagged by the caller's 2nd turn.</param>
+/// <param name="FlaggedByCallerTurn3">… by the 3rd.</param>
+/// <param name="FlaggedByCallerTurn4">… by the 4th.</param>
+/// <param name="FlaggedByEnd">… by the end of the call.</param>
+/// <param name="LegitCalls">Legit transcripts replayed.</param>
+/// <param name="FalseAlarmRate">Share of legit calls flagged at any point.</param>
+public sealed record EarlyDetection(
+    int ScamCalls,
+    double FlaggedByCallerTurn2,
+    double FlaggedByCallerTurn3,
+    double FlaggedByCallerTurn4,
+    double FlaggedByEnd,
+    int LegitCalls,
+    double FalseAlarmRate);
+
 /// <summary>The result of scoring labelled items with a model.</summary>
 /// <param name="Threshold">The threshold the binary metrics were read at.</param>
 /// <param name="Overall">All items.</param>
@@ -51,6 +71,7 @@ public sealed record EvaluationError(string Id, string? Source, MessageKind Kind
 /// <param name="BySource">Broken down by source file, when items came from files.</param>
 /// <param name="ByDiacritics">Broken down by writing: <c>with-diacritics</c>, or <c>no-diacritics</c> for text without a single Vietnamese diacritic.</param>
 /// <param name="Patterns">Per-pattern quality.</param>
+/// <param name="EarlyDetection">Live-call replay of the transcript items.</param>
 /// <param name="Errors">The misclassified items, worst first.</param>
 /// <param name="SkippedSeen">Items left out because the model was fitted on their exact text.</param>
 public sealed record EvaluationReport(
@@ -60,5 +81,6 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, BinaryMetrics> BySource,
     IReadOnlyDictionary<string, BinaryMetrics> ByDiacritics,
     IReadOnlyList<PatternMetrics> Patterns,
+    EarlyDetection EarlyDetection,
     IReadOnlyList<EvaluationError> Errors,
     int SkippedSeen);

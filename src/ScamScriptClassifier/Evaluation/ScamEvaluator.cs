@@ -45,7 +45,8 @@ public static class ScamEvaluator
             .OrderByDescending(s => Math.Abs(s.Assessment.Probability - threshold))
             .Select(s => new EvaluationError(s.Item.Id, s.Source, s.Item.Kind, s.Item.IsScam, s.Assessment.Probability, s.Item.Text))
             .ToList();
-        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, byDiacritics, patterns, errors, skipped);
+        var early = Early(classifier, scored.Where(s => s.Item.Kind == MessageKind.Transcript).Select(s => s.Item).ToList());
+        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, byDiacritics, patterns, early, errors, skipped);
     }
 
     internal static string KindName(MessageKind kind) => kind switch
@@ -72,6 +73,58 @@ public static class ScamEvaluator
         }
 
         return false;
+    }
+
+    private static EarlyDetection Early(ScamClassifier classifier, List<LabeledMessage> transcripts)
+    {
+        var scam = transcripts.Where(t => t.IsScam).Select(t => CallerTurnOfAlert(classifier, t.Text)).ToList();
+        var legit = transcripts.Where(t => !t.IsScam).Select(t => CallerTurnOfAlert(classifier, t.Text)).ToList();
+        double ShareBy(int turn) => scam.Count == 0 ? 0 : scam.Count(a => a is { } t && t <= turn) / (double)scam.Count;
+        return new EarlyDetection(
+            scam.Count,
+            ShareBy(2),
+            ShareBy(3),
+            ShareBy(4),
+            ShareBy(int.MaxValue),
+            legit.Count,
+            legit.Count == 0 ? 0 : legit.Count(a => a is not null) / (double)legit.Count);
+    }
+
+    /// <summary>Replays a transcript line by line; the caller's turn number when the call was first flagged, or null.</summary>
+    private static int? CallerTurnOfAlert(ScamClassifier classifier, string transcript)
+    {
+        var lines = transcript.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var call = classifier.StartCall();
+        var callerLabel = SpeakerLabel(lines.FirstOrDefault() ?? string.Empty);
+        var callerTurns = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // Unlabelled lines alternate, starting with the caller.
+            var label = SpeakerLabel(lines[i]);
+            if (callerLabel is null ? i % 2 == 0 : label == callerLabel)
+            {
+                callerTurns++;
+            }
+
+            if (call.Append(lines[i]).AlertTurn is not null)
+            {
+                return Math.Max(callerTurns, 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SpeakerLabel(string line)
+    {
+        if (line.StartsWith('['))
+        {
+            var close = line.IndexOf(']', StringComparison.Ordinal);
+            return close > 0 ? line[..close] : null;
+        }
+
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        return colon is > 0 and <= 24 ? line[..colon] : null;
     }
 
     private sealed record Scored(LabeledMessage Item, string? Source, ScamAssessment Assessment);

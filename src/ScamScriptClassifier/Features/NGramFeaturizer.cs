@@ -15,6 +15,9 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     private const ulong FoldedNamespace = 0xF0F0_0002;
     private const ulong CharNamespace = 0xC3C3_0003;
 
+    /// <summary>Every feature of a token inside quotation marks moves to its own namespace.</summary>
+    private const ulong QuotedNamespace = 0x5151_0000_0000_0000;
+
     public TConsumer Consumer;
 
     private ulong _accented1, _accented2, _folded1, _folded2;
@@ -22,6 +25,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     private int _history;
     private ulong _charWindow;
     private int _charCount;
+    private ulong _quoted;
 
     public NGramFeaturizer(TConsumer consumer) => Consumer = consumer;
 
@@ -33,8 +37,9 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         return featurizer.Consumer;
     }
 
-    public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end)
+    public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
+        _quoted = quoted ? QuotedNamespace : 0;
         var accentedHash = Hash(accented);
         var foldedHash = Hash(folded);
 
@@ -80,11 +85,11 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         _charCount++;
         if (_charCount >= 4)
         {
-            Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20)), start, end, order: 0);
+            Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20) ^ _quoted), start, end, order: 0);
         }
     }
 
-    private void AddPhrase(ulong hash, int start, int end, int order) => Consumer.Add(Bucket(hash), start, end, order);
+    private void AddPhrase(ulong hash, int start, int end, int order) => Consumer.Add(Bucket(hash ^ _quoted), start, end, order);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(ulong hash) => (int)(Mix(hash) & FeatureSpace.Mask);

@@ -147,7 +147,7 @@ public static class ScamReports
 
         public List<string> Amounts { get; } = [];
 
-        public readonly void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end)
+        public readonly void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
         {
             var list = accented switch
             {

@@ -33,3 +33,16 @@ internal struct EvidenceCollector : IFeatureConsumer
         }
     }
 }
+
+/// <summary>Both at once: the weight sums and the phrase record, from a single featurisation.</summary>
+internal struct AssessmentCollector(LinearHeads heads) : IFeatureConsumer
+{
+    public WeightAccumulator Sums = new(heads);
+    public EvidenceCollector Evidence = new();
+
+    public void Add(int index, int start, int end, int order)
+    {
+        Sums.Add(index, start, end, order);
+        Evidence.Add(index, start, end, order);
+    }
+}

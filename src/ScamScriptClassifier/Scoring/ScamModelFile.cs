@@ -10,8 +10,15 @@ using ScamScriptClassifier.Features;
 
 namespace ScamScriptClassifier.Scoring;
 
-/// <summary>A model as read from disk: the flat heads the scorer uses, and what the file says about itself.</summary>
-internal sealed record LoadedModel(LinearHeads Heads, ScamModelManifest Manifest, ulong[] TrainedTexts, ITransformer MLModel);
+/// <summary>
+/// A model as read from disk: the flat heads the scorer uses, what the file says about itself, and the ML.NET
+/// transformer chain they were copied from (kept only by callers that need ML.NET's own predictions).
+/// </summary>
+internal sealed record LoadedModel(LinearHeads Heads, ScamModelManifest Manifest, ulong[] TrainedTexts, ITransformer? MLModel)
+{
+    /// <summary>The same model without the ML.NET chain, so it can be collected once the weights are copied.</summary>
+    public LoadedModel ForScoring() => this with { MLModel = null };
+}
 
 /// <summary>
 /// The model file: the zip ML.NET writes for the chain of five calibrated linear heads, plus a
@@ -95,11 +102,6 @@ internal static class ScamModelFile
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             manifest = ReadManifest(zip, name);
-            if (manifest.PayloadSha256 != PayloadSha256(zip))
-            {
-                throw new ScamModelException($"Model file \"{name}\" does not match the SHA-256 recorded in its manifest: it is damaged or was modified.");
-            }
-
             trainedTexts = ReadTrainedTexts(zip);
         }
         catch (InvalidDataException ex)
@@ -107,15 +109,37 @@ internal static class ScamModelFile
             throw new ScamModelException($"Model file \"{name}\" is not a model: it is not a readable zip archive ({ex.Message}).", ex);
         }
 
-        var ml = new MLContext();
-        ITransformer model;
+        // The checksum and ML.NET's deserialisation each read the whole payload: run them on two cores.
+        var payloadSha256 = Task.Run(() => PayloadSha256(bytes));
+        ITransformer? model = null;
+        Exception? loadError = null;
         try
         {
-            model = ml.Model.Load(new MemoryStream(bytes, writable: false), out _);
+            model = new MLContext().Model.Load(new MemoryStream(bytes, writable: false), out _);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {ex.Message}", ex);
+            loadError = ex;
+        }
+
+        string actual;
+        try
+        {
+            actual = payloadSha256.GetAwaiter().GetResult();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ScamModelException($"Model file \"{name}\" is damaged: {ex.Message}", ex);
+        }
+
+        if (manifest.PayloadSha256 != actual)
+        {
+            throw new ScamModelException($"Model file \"{name}\" does not match the SHA-256 recorded in its manifest: it is damaged or was modified.");
+        }
+
+        if (model is null)
+        {
+            throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {loadError!.Message}", loadError);
         }
 
         return new LoadedModel(ExtractHeads(model, name), manifest, trainedTexts, model);
@@ -182,6 +206,12 @@ internal static class ScamModelFile
         return hashes;
     }
 
+    private static string PayloadSha256(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        return PayloadSha256(zip);
+    }
+
     private static string PayloadSha256(ZipArchive zip)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -226,11 +256,23 @@ internal static class ScamModelFile
                     $"Model file \"{name}\" has {linear.Weights.Count} features per head; this library computes {FeatureSpace.Dimension}.");
             }
 
-            weights[head] = [.. linear.Weights];
             bias[head] = linear.Bias;
             slope[head] = heads[head].Calibrator.Slope;
             offset[head] = heads[head].Calibrator.Offset;
         }
+
+        // ML.NET exposes the weights one index at a time; the heads are copied in parallel.
+        Parallel.For(0, LinearHeads.Count, head =>
+        {
+            var source = heads[head].SubModel.Weights;
+            var copy = new float[source.Count];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = source[i];
+            }
+
+            weights[head] = copy;
+        });
 
         return new LinearHeads(weights, bias, slope, offset);
     }

@@ -28,6 +28,7 @@ internal static class VietnameseTokenizer
             if (c is '\n' or '\r' or '\u2028' or '\u2029')
             {
                 sink.OnBoundary();
+                context.Quoted = false;
                 lineStart = true;
                 i++;
                 continue;
@@ -54,6 +55,16 @@ internal static class VietnameseTokenizer
                 {
                     sink.OnBoundary();
                 }
+                else if (IsQuotationMark(text, i, context.Quoted))
+                {
+                    sink.OnBoundary();
+                    context.Quoted = c switch
+                    {
+                        '“' or '«' or '‘' => true,
+                        '”' or '»' or '’' => false,
+                        _ => !context.Quoted,
+                    };
+                }
 
                 i++;
             }
@@ -68,6 +79,9 @@ internal static class VietnameseTokenizer
 
         public bool AfterSo;
         public bool AfterAccountCue;
+
+        /// <summary>Inside quotation marks, until they close or the line ends.</summary>
+        public bool Quoted;
         private int _tokensSinceCodeCue;
 
         public readonly bool AfterCodeCue => _tokensSinceCodeCue is > 0 and <= CodeCueReach;
@@ -85,7 +99,7 @@ internal static class VietnameseTokenizer
     private static void Emit<TSink>(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, ref TSink sink, ref Context context)
         where TSink : struct, ITokenSink
     {
-        sink.OnToken(accented, folded, start, end);
+        sink.OnToken(accented, folded, start, end, context.Quoted);
         context.Update(folded);
     }
 
@@ -311,6 +325,28 @@ internal static class VietnameseTokenizer
         text.Slice(literalStart, length).CopyTo(folded);
         Emit(accented[..length], folded[..length], i, literalEnd, ref sink, ref context);
         return literalEnd;
+    }
+
+    /// <summary>
+    /// Straight and curly double quotes, guillemets, curly single quotes, and a straight single quote that stands
+    /// at a word's edge (an opening one before a word, a closing one after it).
+    /// </summary>
+    private static bool IsQuotationMark(ReadOnlySpan<char> text, int i, bool quoted)
+    {
+        var c = text[i];
+        if (c is '"' or '“' or '”' or '«' or '»' or '‘' or '’')
+        {
+            return true;
+        }
+
+        if (c != '\'')
+        {
+            return false;
+        }
+
+        var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+        var after = i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1]);
+        return quoted ? after : before && !after;
     }
 
     /// <summary>The end of a money unit right after a number ("k", "tr", " triệu", " củ", "đ", " VND"), or 0.</summary>

@@ -18,7 +18,7 @@ public class FastPathParityTests(TrainedModelFixture fixture)
         fixture.Model.Save(file);
         var model = ScamModelFile.Load(file.ToArray(), "parity");
         var ml = new MLContext();
-        var transformed = model.MLModel.Transform(FeatureRow.Load(ml, items.Select(FeatureRow.From)));
+        var transformed = model.MLModel!.Transform(FeatureRow.Load(ml, items.Select(FeatureRow.From)));
 
         for (var head = 0; head < FeatureRow.ProbabilityColumns.Length; head++)
         {

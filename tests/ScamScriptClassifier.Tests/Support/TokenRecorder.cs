@@ -2,7 +2,7 @@ using ScamScriptClassifier.Text;
 
 namespace ScamScriptClassifier.Tests.Support;
 
-/// <summary>Records the tokenizer's output as two space-joined views, with "|" at boundaries.</summary>
+/// <summary>Records the tokenizer's output as two space-joined views, with "|" at boundaries and a leading '"' on quoted tokens.</summary>
 internal struct TokenRecorder : ITokenSink
 {
     private List<string>? _accented;
@@ -11,10 +11,11 @@ internal struct TokenRecorder : ITokenSink
 
     public readonly IReadOnlyList<(int Start, int End)> Spans => _spans ?? [];
 
-    public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end)
+    public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
-        (_accented ??= []).Add(accented.ToString());
-        (_folded ??= []).Add(folded.ToString());
+        var mark = quoted ? "\"" : string.Empty;
+        (_accented ??= []).Add(mark + accented.ToString());
+        (_folded ??= []).Add(mark + folded.ToString());
         (_spans ??= []).Add((start, end));
     }
 

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using ScamScriptClassifier.Tests.Support;
+
+namespace ScamScriptClassifier.Tests.Packaging;
+
+/// <summary>The path a real user takes: pack, reference the package by version from a fresh project, run it.</summary>
+public sealed class PackageTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-pack-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Package_ReferencedByVersionFromAFreshProject_ScoresWithTheEmbeddedModel()
+    {
+        var feed = Directory.CreateDirectory(Path.Combine(_directory, "feed")).FullName;
+        var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        Run(Repository.Root, "pack", "src/ScamScriptClassifier/ScamScriptClassifier.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
+
+        var package = Path.Combine(feed, $"ScamScriptClassifier.{version}.nupkg");
+        Assert.True(File.Exists(Path.Combine(feed, $"ScamScriptClassifier.{version}.snupkg")), "no symbols package");
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/ScamScriptClassifier.dll");
+        }
+
+        var consumer = Directory.CreateDirectory(Path.Combine(_directory, "consumer")).FullName;
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local-test-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <NoWarn>NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ScamScriptClassifier" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), $$"""
+            using ScamScriptClassifier;
+            var assessment = ScamClassifier.LoadDefault().Score("{{Some.ScamScript}}");
+            Console.WriteLine($"{assessment.Verdict} {assessment.IsScam}");
+            """);
+
+        var output = Run(consumer, "run");
+
+        Assert.Contains("LikelyScam True", output, StringComparison.Ordinal);
+    }
+
+    private static string Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes.");
+        }
+
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{stdout.Result}\n{stderr.Result}");
+        return stdout.Result;
+    }
+}
