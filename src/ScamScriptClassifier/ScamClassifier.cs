@@ -296,13 +296,13 @@ public sealed class ScamClassifier : IScamClassifier
         return evidence;
     }
 
+    /// <summary>A stretch [Start, End) of a long text; empty once past its end.</summary>
     private readonly record struct Window(int Start, int End)
     {
-        public bool IsEmpty() => End <= Start && Start != 0;
+        public bool IsEmpty() => Start >= End;
     }
 
-    private static Window FirstWindow(ReadOnlySpan<char> text) =>
-        text.Length <= MaxUnwindowedLength ? new Window(0, text.Length) : new Window(0, WindowEndAt(text, 0));
+    private static Window FirstWindow(ReadOnlySpan<char> text) => new(0, WindowEndAt(text, 0));
 
     private static Window NextWindow(ReadOnlySpan<char> text, Window current)
     {
