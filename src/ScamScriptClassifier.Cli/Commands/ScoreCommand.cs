@@ -84,7 +84,19 @@ internal static class ScoreCommand
                 continue;
             }
 
-            WriteAssessment(destination, id, classifier.Score(text!));
+            ScamAssessment assessment;
+            try
+            {
+                assessment = classifier.Score(text!);
+            }
+            catch (ArgumentException ex)
+            {
+                failures++;
+                WriteError(destination, number, id, ex.Message);
+                continue;
+            }
+
+            WriteAssessment(destination, id, assessment);
         }
 
         return failures;

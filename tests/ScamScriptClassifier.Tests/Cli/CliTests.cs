@@ -56,6 +56,24 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     }
 
     [Fact]
+    public void Score_LineOverTheLengthLimit_GetsAnErrorRecordAndTheRestAreScored()
+    {
+        var input = Path.Combine(_directory, "long.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "huge", text = new string('a', 1_000_001) }),
+            JsonSerializer.Serialize(new { id = "ok", text = Some.ScamScript }),
+        ]);
+
+        var result = Run("score", "--input", input);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains("1000001 characters", lines[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(lines[1].GetProperty("isScam").GetBoolean());
+    }
+
+    [Fact]
     public void Score_StandardInputToOutputFile_WritesTheFile()
     {
         var output = Path.Combine(_directory, "out.jsonl");
