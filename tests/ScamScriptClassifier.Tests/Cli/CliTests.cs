@@ -6,11 +6,8 @@ namespace ScamScriptClassifier.Tests.Cli;
 
 /// <summary>Runs the real <c>scamscript</c> program, as a user would.</summary>
 [Collection(TrainedModelCollection.Name)]
-public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
+public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("cli")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Score_Text_PrintsOneAssessmentObject()
@@ -33,7 +30,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Score_JsonLinesWithABadLine_ScoresTheRestInOrderAndFails()
     {
-        var input = Path.Combine(_directory, "in.jsonl");
+        var input = PathOf("in.jsonl");
         File.WriteAllLines(input,
         [
             JsonSerializer.Serialize(new { id = "a", text = Some.Everyday }),
@@ -58,7 +55,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Score_LineOverTheLengthLimit_GetsAnErrorRecordAndTheRestAreScored()
     {
-        var input = Path.Combine(_directory, "long.jsonl");
+        var input = PathOf("long.jsonl");
         File.WriteAllLines(input,
         [
             JsonSerializer.Serialize(new { id = "huge", text = new string('a', 1_000_001) }),
@@ -76,7 +73,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Score_StandardInputToOutputFile_WritesTheFile()
     {
-        var output = Path.Combine(_directory, "out.jsonl");
+        var output = PathOf("out.jsonl");
 
         var result = RunWithInput(JsonSerializer.Serialize(new { id = 7, text = Some.Everyday }) + "\n", "score", "--output", output);
 
@@ -89,7 +86,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Score_DamagedModel_PrintsOneLineAndNoStackTrace()
     {
-        var model = Path.Combine(_directory, "bad.zip");
+        var model = PathOf("bad.zip");
         File.WriteAllText(model, "not a model");
 
         var result = Run("score", "--model", model, "--text", "alo");
@@ -129,7 +126,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
     public void Train_WritesAModelThatLoads()
     {
         var data = WriteItems("train.jsonl", fixture.Items.Where((_, i) => i % 3 == 0));
-        var model = Path.Combine(_directory, "trained.zip");
+        var model = PathOf("trained.zip");
 
         var result = Run("train", "--data", data, "--output", model, "--seed", "7");
 
@@ -144,16 +141,16 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
         var data = WriteItems("train.jsonl", fixture.Items.Take(40));
         File.AppendAllText(data, "{\"id\": \"broken\", \"text\": \"x\", \"label\": \"maybe\"}\n");
 
-        var result = Run("train", "--data", data, "--output", Path.Combine(_directory, "m.zip"));
+        var result = Run("train", "--data", data, "--output", PathOf("m.zip"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{data}:41: item \"broken\": unknown label \"maybe\"", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_directory, "m.zip")));
+        Assert.False(File.Exists(PathOf("m.zip")));
     }
 
     private string SavedModel()
     {
-        var path = Path.Combine(_directory, "model.zip");
+        var path = PathOf("model.zip");
         if (!File.Exists(path))
         {
             fixture.Model.Save(path);
@@ -164,7 +161,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : IDisposable
 
     private string WriteItems(string name, IEnumerable<LabeledMessage> items)
     {
-        var path = Path.Combine(_directory, name);
+        var path = PathOf(name);
         File.WriteAllLines(path, items.Select(i => JsonSerializer.Serialize(new
         {
             id = i.Id,

@@ -1,10 +1,9 @@
+using ScamScriptClassifier.Tests.Support;
+
 namespace ScamScriptClassifier.Tests.Data;
 
-public sealed class LabeledDataSetTests : IDisposable
+public sealed class LabeledDataSetTests() : TemporaryDirectory("data")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-data-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Read_ValidJsonLines_ReadsEveryField()
@@ -83,10 +82,10 @@ public sealed class LabeledDataSetTests : IDisposable
     {
         Write("b.jsonl", """{"id": "b", "text": "b", "label": "legit"}""");
         Write("a.jsonl", """{"id": "a", "text": "a", "label": "legit"}""");
-        Directory.CreateDirectory(Path.Combine(_directory, "challenge"));
-        File.WriteAllText(Path.Combine(_directory, "challenge", "c.jsonl"), """{"id": "c", "text": "c", "label": "legit"}""");
+        Directory.CreateDirectory(PathOf("challenge"));
+        File.WriteAllText(PathOf("challenge", "c.jsonl"), """{"id": "c", "text": "c", "label": "legit"}""");
 
-        var data = LabeledDataSet.Read(_directory);
+        var data = LabeledDataSet.Read(Folder);
 
         Assert.Equal(["a", "b"], data.Items.Select(i => i.Id));
         Assert.Equal(["a.jsonl", "b.jsonl"], data.Sources);
@@ -95,7 +94,7 @@ public sealed class LabeledDataSetTests : IDisposable
     [Fact]
     public void Read_MissingPath_ThrowsFileNotFound()
     {
-        Assert.Throws<FileNotFoundException>(() => LabeledDataSet.Read(Path.Combine(_directory, "none")));
+        Assert.Throws<FileNotFoundException>(() => LabeledDataSet.Read(PathOf("none")));
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public sealed class LabeledDataSetTests : IDisposable
 
     private string Write(string name, params string[] lines)
     {
-        var path = Path.Combine(_directory, name);
+        var path = PathOf(name);
         File.WriteAllLines(path, lines);
         return path;
     }

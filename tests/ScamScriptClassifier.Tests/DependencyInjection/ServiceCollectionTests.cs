@@ -7,11 +7,8 @@ using ScamScriptClassifier.Tests.Support;
 namespace ScamScriptClassifier.Tests.DependencyInjection;
 
 [Collection(TrainedModelCollection.Name)]
-public sealed class ServiceCollectionTests(TrainedModelFixture fixture) : IDisposable
+public sealed class ServiceCollectionTests(TrainedModelFixture fixture) : TemporaryDirectory("di")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-di-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void AddScamScriptClassifier_NoConfiguration_ResolvesOneSharedClassifierWithTheDefaultModel()
@@ -28,7 +25,7 @@ public sealed class ServiceCollectionTests(TrainedModelFixture fixture) : IDispo
     [Fact]
     public void AddScamScriptClassifier_ModelPathAndThreshold_AreUsed()
     {
-        var path = Path.Combine(_directory, "model.zip");
+        var path = PathOf("model.zip");
         fixture.Model.Save(path);
         using var provider = new ServiceCollection()
             .AddScamScriptClassifier(o => { o.ModelPath = path; o.Threshold = 0.9f; })

@@ -5,16 +5,13 @@ using ScamScriptClassifier.Tests.Support;
 namespace ScamScriptClassifier.Tests.Packaging;
 
 /// <summary>The path a real user takes: pack, reference the package by version from a fresh project, run it.</summary>
-public sealed class PackageTests : IDisposable
+public sealed class PackageTests() : TemporaryDirectory("pack")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-pack-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Package_ReferencedByVersionFromAFreshProject_ScoresWithTheEmbeddedModel()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_directory, "feed")).FullName;
+        var feed = Directory.CreateDirectory(PathOf("feed")).FullName;
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         Run(Repository.Root, "pack", "src/ScamScriptClassifier/ScamScriptClassifier.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
 
@@ -26,7 +23,7 @@ public sealed class PackageTests : IDisposable
             Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/ScamScriptClassifier.dll");
         }
 
-        var consumer = Directory.CreateDirectory(Path.Combine(_directory, "consumer")).FullName;
+        var consumer = Directory.CreateDirectory(PathOf("consumer")).FullName;
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

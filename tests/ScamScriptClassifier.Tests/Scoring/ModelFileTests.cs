@@ -5,16 +5,13 @@ using ScamScriptClassifier.Tests.Support;
 namespace ScamScriptClassifier.Tests.Scoring;
 
 [Collection(TrainedModelCollection.Name)]
-public sealed class ModelFileTests(TrainedModelFixture fixture) : IDisposable
+public sealed class ModelFileTests(TrainedModelFixture fixture) : TemporaryDirectory("model")
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("scamscript-model-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Load_SavedModel_ScoresExactlyAsTheTrainedOne()
     {
-        var path = Path.Combine(_directory, "model.zip");
+        var path = PathOf("model.zip");
         fixture.Model.Save(path);
 
         var loaded = ScamClassifier.Load(path);
@@ -26,7 +23,7 @@ public sealed class ModelFileTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Load_MissingFile_NamesTheFile()
     {
-        var path = Path.Combine(_directory, "nope.zip");
+        var path = PathOf("nope.zip");
 
         var error = Assert.Throws<ScamModelException>(() => ScamClassifier.Load(path));
 
@@ -37,7 +34,7 @@ public sealed class ModelFileTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Load_RandomBytes_IsRefusedAsNotAModel()
     {
-        var path = Path.Combine(_directory, "random.zip");
+        var path = PathOf("random.zip");
         File.WriteAllBytes(path, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 % 251))]);
 
         var error = Assert.Throws<ScamModelException>(() => ScamClassifier.Load(path));
@@ -96,7 +93,7 @@ public sealed class ModelFileTests(TrainedModelFixture fixture) : IDisposable
     [Fact]
     public void Load_ZipWithoutManifest_IsRefused()
     {
-        var path = Path.Combine(_directory, "plain.zip");
+        var path = PathOf("plain.zip");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
             zip.CreateEntry("Model.key").Open().Dispose();
@@ -109,7 +106,7 @@ public sealed class ModelFileTests(TrainedModelFixture fixture) : IDisposable
 
     private string SavedModel()
     {
-        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.zip");
+        var path = PathOf($"{Guid.NewGuid():N}.zip");
         fixture.Model.Save(path);
         return path;
     }
