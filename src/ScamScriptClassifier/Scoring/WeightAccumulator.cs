@@ -55,29 +55,33 @@ internal struct WeightAccumulator : IFeatureConsumer
         Occurrences += count;
         _pendingCount = 0;
         ref var weights = ref _heads.WeightsOf(0);
+        ref var bucket = ref _pending[0];
+        Vector256<float> sum0 = _sum0, sum1 = _sum1, sum2 = _sum2, sum3 = _sum3;
         var i = 0;
         for (; i + 4 <= count; i += 4)
         {
-            _sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i] * LinearHeads.Stride));
-            _sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 1] * LinearHeads.Stride));
-            _sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 2] * LinearHeads.Stride));
-            _sum3 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 3] * LinearHeads.Stride));
+            sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i) * LinearHeads.Stride));
+            sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 1) * LinearHeads.Stride));
+            sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 2) * LinearHeads.Stride));
+            sum3 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 3) * LinearHeads.Stride));
         }
 
         if (i < count)
         {
-            _sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i] * LinearHeads.Stride));
+            sum0 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i) * LinearHeads.Stride));
         }
 
         if (i + 1 < count)
         {
-            _sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 1] * LinearHeads.Stride));
+            sum1 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 1) * LinearHeads.Stride));
         }
 
         if (i + 2 < count)
         {
-            _sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, _pending[i + 2] * LinearHeads.Stride));
+            sum2 += Vector256.LoadUnsafe(ref Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 2) * LinearHeads.Stride));
         }
+
+        (_sum0, _sum1, _sum2, _sum3) = (sum0, sum1, sum2, sum3);
     }
 }
 
@@ -122,29 +126,35 @@ internal struct ScamHeadAccumulator : IFeatureConsumer
 
         Occurrences += count;
         _pendingCount = 0;
+
+        // Locals, not fields: the partial sums stay in registers for the whole batch.
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_heads.ScamWeights);
+        ref var bucket = ref _pending[0];
+        float sum0 = _sum0, sum1 = _sum1, sum2 = _sum2, sum3 = _sum3;
         var i = 0;
         for (; i + 4 <= count; i += 4)
         {
-            _sum0 += Unsafe.Add(ref weights, _pending[i]);
-            _sum1 += Unsafe.Add(ref weights, _pending[i + 1]);
-            _sum2 += Unsafe.Add(ref weights, _pending[i + 2]);
-            _sum3 += Unsafe.Add(ref weights, _pending[i + 3]);
+            sum0 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i));
+            sum1 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 1));
+            sum2 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 2));
+            sum3 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 3));
         }
 
         if (i < count)
         {
-            _sum0 += Unsafe.Add(ref weights, _pending[i]);
+            sum0 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i));
         }
 
         if (i + 1 < count)
         {
-            _sum1 += Unsafe.Add(ref weights, _pending[i + 1]);
+            sum1 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 1));
         }
 
         if (i + 2 < count)
         {
-            _sum2 += Unsafe.Add(ref weights, _pending[i + 2]);
+            sum2 += Unsafe.Add(ref weights, Unsafe.Add(ref bucket, i + 2));
         }
+
+        (_sum0, _sum1, _sum2, _sum3) = (sum0, sum1, sum2, sum3);
     }
 }
