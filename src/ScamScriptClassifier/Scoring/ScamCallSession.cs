@@ -66,11 +66,13 @@ public sealed class ScamCallSession
 
     /// <summary>Adds one utterance and returns the running assessment of the call.</summary>
     /// <param name="utterance">What was said, as transcribed.</param>
-    /// <param name="speaker">Who said it, if known ("caller", "A", …); recorded for the caller, not scored.</param>
+    /// <param name="speaker">
+    /// Who said it, if known ("caller", "A", …). Accepted so a pipeline can pass it through; it is not scored,
+    /// because the model is trained without speaker labels (no labelling style may stand in for the label).
+    /// </param>
     public CallAssessment Append(string utterance, string? speaker = null)
     {
         ArgumentNullException.ThrowIfNull(utterance);
-        _ = speaker;
         var added = _classifier.ScoreWindow(utterance);
         CallAssessment assessment;
         var alerted = false;
