@@ -205,7 +205,7 @@ public sealed class ScamClassifier : IScamClassifier
         : probability >= Threshold * SuspiciousShareOfThreshold && hasWords ? ScamVerdict.Suspicious
         : ScamVerdict.Safe;
 
-    private void RequireWithinLimit(int length)
+    internal void RequireWithinLimit(int length)
     {
         if (length > _maxInputLength)
         {

@@ -130,6 +130,11 @@ internal static class ScoreCommand
         {
             return (null, null, $"invalid JSON: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // For example a lone surrogate escape ("\ud800") that has no UTF-16 string.
+            return (null, null, $"invalid text: {ex.Message}");
+        }
     }
 
     internal static void WriteAssessment(Stream destination, string? id, ScamAssessment assessment)

@@ -148,7 +148,7 @@ public sealed class LabeledDataSet
                 using var document = JsonDocument.Parse(raw);
                 error = document.RootElement.ValueKind == JsonValueKind.Object
                     ? TryCreate(Field(document.RootElement, "id"), Field(document.RootElement, "text"), Field(document.RootElement, "label"),
-                        Categories(document.RootElement), Field(document.RootElement, "kind"), Field(document.RootElement, "family"), out item)
+                        Categories(document.RootElement), Field(document.RootElement, "kind"), NullIfEmpty(Field(document.RootElement, "family")), out item)
                     : "expected a JSON object";
             }
             catch (JsonException ex)
@@ -203,7 +203,15 @@ public sealed class LabeledDataSet
             yield break;
         }
 
-        var columns = header.Select((name, index) => (name: name.Trim().ToLowerInvariant(), index)).ToDictionary(c => c.name, c => c.index);
+        var names = header.Select(name => name.Trim().ToLowerInvariant()).ToList();
+        var repeated = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            yield return (1, null, $"the CSV header names the column \"{repeated.Key}\" more than once");
+            yield break;
+        }
+
+        var columns = names.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
         foreach (var required in new[] { "id", "text", "label" })
         {
             if (!columns.ContainsKey(required))

@@ -14,15 +14,19 @@ internal struct EvidenceCollector : IFeatureConsumer
     /// <summary>Each syllable n-gram occurrence: its bucket, its n, and the index of its last token in <see cref="Tokens"/>.</summary>
     public List<(int Bucket, int Order, int LastToken)> Phrases { get; }
 
-    /// <summary>The text span of each token, in order (one teencode expansion shares one span).</summary>
+    /// <summary>The text span of each token, in order (the tokens of one teencode expansion share one span).</summary>
     public List<(int Start, int End)> Tokens { get; }
 
     public int Occurrences { get; private set; }
 
+    private int _unigrams;
+
     public void Add(int index, int start, int end, int order)
     {
         Occurrences++;
-        if (order == 1 && (Tokens.Count == 0 || Tokens[^1] != (start, end)))
+
+        // Every token has exactly two unigrams (accented and folded view): the first of each pair starts a token.
+        if (order == 1 && _unigrams++ % 2 == 0)
         {
             Tokens.Add((start, end));
         }

@@ -73,6 +73,7 @@ public sealed class ScamCallSession
     public CallAssessment Append(string utterance, string? speaker = null)
     {
         ArgumentNullException.ThrowIfNull(utterance);
+        _classifier.RequireWithinLimit(utterance.Length);
         var added = _classifier.ScoreWindow(utterance);
         CallAssessment assessment;
         var alerted = false;
@@ -80,7 +81,8 @@ public sealed class ScamCallSession
         {
             _callSums += added.Sums;
             _callOccurrences += added.Occurrences;
-            _callLength += utterance.Length + 1;
+            // The length of the utterances joined by new lines, as Score would see them.
+            _callLength += (_current.Turns == 0 ? 0 : 1) + utterance.Length;
             _hasWords |= added.Occurrences > 0;
 
             _recent.Enqueue((added.Sums, added.Occurrences, utterance.Length + 1));

@@ -28,7 +28,7 @@ internal static class VietnameseTokenizer
             if (c is '\n' or '\r' or '\u2028' or '\u2029')
             {
                 sink.OnBoundary();
-                context.Quoted = false;
+                context = default;
                 lineStart = true;
                 i++;
                 continue;
@@ -80,7 +80,7 @@ internal static class VietnameseTokenizer
         public bool AfterSo;
         public bool AfterAccountCue;
 
-        /// <summary>Inside quotation marks, until they close or the line ends.</summary>
+        /// <summary>Inside quotation marks, until they close or the line ends (every cue here ends with the line).</summary>
         public bool Quoted;
         private int _tokensSinceCodeCue;
 
@@ -406,6 +406,11 @@ internal static class VietnameseTokenizer
         while (run < text.Length && !char.IsWhiteSpace(text[run]) && run < 512)
         {
             run++;
+        }
+
+        if (run > 0 && char.IsHighSurrogate(text[run - 1]))
+        {
+            run--;
         }
 
         while (run > 0 && text[run - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '"' or '\'' or '”')

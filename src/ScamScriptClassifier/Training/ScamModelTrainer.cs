@@ -55,7 +55,7 @@ public sealed class ScamModelTrainer
 
     /// <summary>
     /// Fits the scam head with each ML.NET trainer on the same training split and the same features, and measures
-    /// each on the same held-out split, at the threshold the procedure tunes for it: SDCA and L-BFGS logistic
+    /// each on the same held-out split, with the binary metrics read at probability 0.5: SDCA and L-BFGS logistic
     /// regression, and FastTree (boosted trees). The default trainer should be the best of these.
     /// </summary>
     public IReadOnlyDictionary<string, BinaryMetrics> CompareTrainers(IReadOnlyList<LabeledMessage> items)

@@ -37,19 +37,21 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
             """{"id": "b", "text": """,
             JsonSerializer.Serialize(new { id = "c", text = Some.ScamScript }),
             """{"id": "d"}""",
+            """{"id": "e", "text": "\ud800 chuyen tien"}""",
         ]);
 
         var result = Run("score", "--input", input);
 
         Assert.Equal(1, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(4, lines.Count);
+        Assert.Equal(5, lines.Count);
         Assert.Equal("a", lines[0].GetProperty("id").GetString());
         Assert.Equal(2, lines[1].GetProperty("line").GetInt32());
         Assert.Contains("invalid JSON", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.True(lines[2].GetProperty("isScam").GetBoolean());
         Assert.Equal("d", lines[3].GetProperty("id").GetString());
         Assert.Contains("missing \"text\"", lines[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, lines[4].GetProperty("line").GetInt32());
     }
 
     [Fact]

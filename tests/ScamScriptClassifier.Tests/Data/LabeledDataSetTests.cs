@@ -78,6 +78,25 @@ public sealed class LabeledDataSetTests() : TemporaryDirectory("data")
     }
 
     [Fact]
+    public void Read_CsvWithARepeatedColumn_IsReportedAtItsHeader()
+    {
+        var path = Write("dup.csv", "id,text,label,Text", "a,b,legit,c");
+
+        var problem = Assert.Single(LabeledDataSet.Read(path).Problems);
+
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("\"text\" more than once", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EmptyFamily_MeansTheItemIsItsOwnFamily()
+    {
+        var path = Write("f.jsonl", """{"id": "a", "text": "x", "label": "legit", "family": ""}""");
+
+        Assert.Null(Assert.Single(LabeledDataSet.Read(path).Items).Family);
+    }
+
+    [Fact]
     public void Read_Directory_ReadsTopLevelFilesOnlyInNameOrder()
     {
         Write("b.jsonl", """{"id": "b", "text": "b", "label": "legit"}""");

@@ -35,6 +35,49 @@ public class ScamCallSessionTests(TrainedModelFixture fixture)
     }
 
     [Fact]
+    public void Append_CuesAcrossTurns_AreReadAsScoreReadsTheJoinedTranscript()
+    {
+        string[] turns = ["Anh chuyển tiền vào số tài khoản", "0912345678 ngay", "Sở", "TT yêu cầu"];
+        var call = fixture.Classifier.StartCall();
+
+        foreach (var turn in turns)
+        {
+            call.Append(turn);
+        }
+
+        Assert.Equal(fixture.Classifier.Score(string.Join('\n', turns)).Probability, call.Current.Probability, 5);
+    }
+
+    [Theory]
+    [InlineData(2047)]
+    [InlineData(2048)]
+    [InlineData(2049)]
+    public void Append_CallAroundTheWindowingLength_EqualsScoreWhileUnwindowed(int joinedLength)
+    {
+        var scam = string.Join(' ', ScamCall);
+        var filler = string.Concat(Enumerable.Repeat("dạ vâng ", 400))[..(joinedLength - scam.Length - "alo".Length - 2)];
+        string[] turns = ["alo", filler, scam];
+        Assert.Equal(joinedLength, string.Join('\n', turns).Length);
+        var call = fixture.Classifier.StartCall();
+
+        foreach (var turn in turns)
+        {
+            call.Append(turn);
+        }
+
+        var whole = fixture.Classifier.Score(string.Join('\n', turns)).Probability;
+        if (joinedLength <= ScamClassifier.MaxUnwindowedLength)
+        {
+            Assert.Equal(whole, call.Current.Probability, 5);
+        }
+        else
+        {
+            // Windowed: the session also scores its most recent turns, so it is never below the whole call.
+            Assert.True(call.Current.Probability >= whole - 1e-5, $"session {call.Current.Probability}, whole {whole}");
+        }
+    }
+
+    [Fact]
     public void Append_CrossingTheThreshold_AlertsOnceAndStaysFlagged()
     {
         var call = fixture.Classifier.StartCall();

@@ -117,6 +117,35 @@ public class VietnameseTokenizerTests
         Assert.Equal(expected, TokenRecorder.Run(text).Accented);
     }
 
+    [Fact]
+    public void Tokenize_LongLinkBeforeAnEmoji_NeverSplitsASurrogatePair()
+    {
+        var text = "bấm vào www.a" + new string('b', 506) + "😀 chuyển tiền";
+
+        var (_, _, spans) = TokenRecorder.Run(text);
+
+        Assert.All(spans, s => Assert.False(char.IsHighSurrogate(text[s.End - 1]), $"span {s.Start}..{s.End} ends inside a surrogate pair"));
+    }
+
+    [Theory]
+    [InlineData("stk\n0912345678", "số tài khoản | <phone>")]
+    [InlineData("mã\n4839", "mã | 4839")]
+    [InlineData("sở\ntt", "sở | tt")]
+    public void Tokenize_CuesEndWithTheLine(string text, string expected)
+    {
+        Assert.Equal(expected, TokenRecorder.Run(text).Accented);
+    }
+
+    [Fact]
+    public void Featurize_TeencodeExpansion_RecordsOneEvidenceTokenPerExpandedWord()
+    {
+        var collected = ScamScriptClassifier.Features.NGramFeaturizer<ScamScriptClassifier.Scoring.EvidenceCollector>
+            .Run("xin chao stk", new ScamScriptClassifier.Scoring.EvidenceCollector());
+
+        Assert.Equal(5, collected.Tokens.Count);
+        Assert.All(collected.Phrases, p => Assert.InRange(p.LastToken - p.Order + 1, 0, collected.Tokens.Count - 1));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n\t")]
