@@ -88,12 +88,7 @@ public static class NearDuplicates
 
         public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
         {
-            var hash = 0xCBF2_9CE4_8422_2325UL;
-            foreach (var c in folded)
-            {
-                hash = (hash ^ c) * 0x0000_0100_0000_01B3UL;
-            }
-
+            var hash = Fnv1a.Hash(folded);
             if (_count >= 2)
             {
                 (Shingles ??= []).Add((_previous2 * 31 * 31) + (_previous1 * 31) + hash);

@@ -40,8 +40,8 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
         _quoted = quoted ? QuotedNamespace : 0;
-        var accentedHash = Hash(accented);
-        var foldedHash = Hash(folded);
+        var accentedHash = Fnv1a.Hash(accented);
+        var foldedHash = Fnv1a.Hash(folded);
 
         AddPhrase(accentedHash ^ AccentedNamespace, start, end, 1);
         AddPhrase(foldedHash ^ FoldedNamespace, start, end, 1);
@@ -96,18 +96,6 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Combine(ulong a, ulong b) => Mix((a * 0x9E37_79B9_7F4A_7C15UL) + b);
-
-    /// <summary>FNV-1a over the characters: stable across processes and platforms, unlike string.GetHashCode.</summary>
-    private static ulong Hash(ReadOnlySpan<char> token)
-    {
-        var hash = 0xCBF2_9CE4_8422_2325UL;
-        foreach (var c in token)
-        {
-            hash = (hash ^ c) * 0x0000_0100_0000_01B3UL;
-        }
-
-        return hash;
-    }
 
     /// <summary>The SplitMix64 finaliser: spreads every input bit over the bucket bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

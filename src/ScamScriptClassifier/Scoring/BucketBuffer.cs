@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace ScamScriptClassifier.Scoring;
@@ -12,4 +13,26 @@ internal struct BucketBuffer
     public const int Capacity = 128;
 
     private int _first;
+}
+
+/// <summary>A <see cref="BucketBuffer"/> and how full it is.</summary>
+internal struct PendingBuckets
+{
+    private BucketBuffer _buckets;
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds a bucket; true when the buffer is now full and must be summed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Push(int bucket)
+    {
+        _buckets[Count++] = bucket;
+        return Count == BucketBuffer.Capacity;
+    }
+
+    /// <summary>The first pending bucket; the rest follow it.</summary>
+    [UnscopedRef]
+    public ref int First => ref _buckets[0];
+
+    public void Clear() => Count = 0;
 }

@@ -13,8 +13,7 @@ namespace ScamScriptClassifier.Scoring;
 internal struct WeightAccumulator : IFeatureConsumer
 {
     private readonly LinearHeads _heads;
-    private BucketBuffer _pending;
-    private int _pendingCount;
+    private PendingBuckets _pending;
     private Vector256<float> _sum0, _sum1, _sum2, _sum3;
 
     public WeightAccumulator(LinearHeads heads) => _heads = heads;
@@ -34,8 +33,7 @@ internal struct WeightAccumulator : IFeatureConsumer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int index, int start, int end, int order)
     {
-        _pending[_pendingCount++] = index;
-        if (_pendingCount == BucketBuffer.Capacity)
+        if (_pending.Push(index))
         {
             Flush();
         }
@@ -45,7 +43,7 @@ internal struct WeightAccumulator : IFeatureConsumer
 
     private void Flush()
     {
-        var count = _pendingCount;
+        var count = _pending.Count;
         if (count == 0)
         {
             return;
@@ -53,9 +51,9 @@ internal struct WeightAccumulator : IFeatureConsumer
 
         // Only the last flush is partial, so every flush starts on partial sum 0.
         Occurrences += count;
-        _pendingCount = 0;
+        _pending.Clear();
         ref var weights = ref _heads.WeightsOf(0);
-        ref var bucket = ref _pending[0];
+        ref var bucket = ref _pending.First;
         Vector256<float> sum0 = _sum0, sum1 = _sum1, sum2 = _sum2, sum3 = _sum3;
         var i = 0;
         for (; i + 4 <= count; i += 4)
@@ -92,8 +90,7 @@ internal struct WeightAccumulator : IFeatureConsumer
 internal struct ScamHeadAccumulator : IFeatureConsumer
 {
     private readonly LinearHeads _heads;
-    private BucketBuffer _pending;
-    private int _pendingCount;
+    private PendingBuckets _pending;
     private float _sum0, _sum1, _sum2, _sum3;
 
     public ScamHeadAccumulator(LinearHeads heads) => _heads = heads;
@@ -103,8 +100,7 @@ internal struct ScamHeadAccumulator : IFeatureConsumer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int index, int start, int end, int order)
     {
-        _pending[_pendingCount++] = index;
-        if (_pendingCount == BucketBuffer.Capacity)
+        if (_pending.Push(index))
         {
             Flush();
         }
@@ -118,18 +114,18 @@ internal struct ScamHeadAccumulator : IFeatureConsumer
 
     private void Flush()
     {
-        var count = _pendingCount;
+        var count = _pending.Count;
         if (count == 0)
         {
             return;
         }
 
         Occurrences += count;
-        _pendingCount = 0;
+        _pending.Clear();
 
         // Locals, not fields: the partial sums stay in registers for the whole batch.
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_heads.ScamWeights);
-        ref var bucket = ref _pending[0];
+        ref var bucket = ref _pending.First;
         float sum0 = _sum0, sum1 = _sum1, sum2 = _sum2, sum3 = _sum3;
         var i = 0;
         for (; i + 4 <= count; i += 4)

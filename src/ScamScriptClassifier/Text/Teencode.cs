@@ -13,11 +13,11 @@ internal static class Teencode
 
     /// <summary>Keys by FNV-1a hash: a word is hashed as it is read, so most words are ruled out without a string hash.</summary>
     private static readonly Dictionary<ulong, (string Key, Expansion Expansion)> ByHash =
-        Entries.ToDictionary(e => Fnv(e.Key), e => (e.Key, e.Value));
+        Entries.ToDictionary(e => Fnv1a.Hash(e.Key), e => (e.Key, e.Value));
 
     public static bool TryExpand(ReadOnlySpan<char> folded, out Expansion expansion)
     {
-        if (folded.Length <= LongestKey && ByHash.TryGetValue(Fnv(folded), out var entry) && folded.SequenceEqual(entry.Key))
+        if (folded.Length <= LongestKey && ByHash.TryGetValue(Fnv1a.Hash(folded), out var entry) && folded.SequenceEqual(entry.Key))
         {
             expansion = entry.Expansion;
             return true;
@@ -25,17 +25,6 @@ internal static class Teencode
 
         expansion = null!;
         return false;
-    }
-
-    private static ulong Fnv(ReadOnlySpan<char> text)
-    {
-        var hash = 0xCBF2_9CE4_8422_2325UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 0x0000_0100_0000_01B3UL;
-        }
-
-        return hash;
     }
 
     private static Dictionary<string, Expansion> Build()
