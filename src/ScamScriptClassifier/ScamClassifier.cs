@@ -171,9 +171,10 @@ public sealed class ScamClassifier : IScamClassifier
             for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
             {
                 var windowSums = ScoreWindow(text.AsSpan(window.Start, window.End - window.Start));
-                if (windowSums.Probability(LinearHeads.Scam) > worstProbability)
+                var windowProbability = windowSums.Probability(LinearHeads.Scam);
+                if (windowProbability > worstProbability)
                 {
-                    worstProbability = windowSums.Probability(LinearHeads.Scam);
+                    worstProbability = windowProbability;
                     worstWindow = window;
                     sums = windowSums;
                 }

@@ -44,9 +44,8 @@ internal sealed class LinearHeads
 
     public static int HeadOf(ScamPattern pattern) => (int)pattern + 1;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref float WeightsOf(int bucket) =>
-        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), bucket * Stride);
+    /// <summary>The first weight of the interleaved table: bucket b's heads start <see cref="Stride"/> × b after it.</summary>
+    public ref float FirstWeight => ref MemoryMarshal.GetArrayDataReference(_weights);
 
     public float Weight(int bucket, int head) => _weights[(bucket * Stride) + head];
 

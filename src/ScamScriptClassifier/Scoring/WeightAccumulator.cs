@@ -52,7 +52,7 @@ internal struct WeightAccumulator : IFeatureConsumer
         // Only the last flush is partial, so every flush starts on partial sum 0.
         Occurrences += count;
         _pending.Clear();
-        ref var weights = ref _heads.WeightsOf(0);
+        ref var weights = ref _heads.FirstWeight;
         ref var bucket = ref _pending.First;
         Vector256<float> sum0 = _sum0, sum1 = _sum1, sum2 = _sum2, sum3 = _sum3;
         var i = 0;

@@ -8,7 +8,6 @@ namespace ScamScriptClassifier.Tests.Cli;
 [Collection(TrainedModelCollection.Name)]
 public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("cli")
 {
-
     [Fact]
     public void Score_Text_PrintsOneAssessmentObject()
     {

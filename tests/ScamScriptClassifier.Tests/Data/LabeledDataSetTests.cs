@@ -4,7 +4,6 @@ namespace ScamScriptClassifier.Tests.Data;
 
 public sealed class LabeledDataSetTests() : TemporaryDirectory("data")
 {
-
     [Fact]
     public void Read_ValidJsonLines_ReadsEveryField()
     {

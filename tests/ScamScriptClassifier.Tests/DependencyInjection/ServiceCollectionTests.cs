@@ -9,7 +9,6 @@ namespace ScamScriptClassifier.Tests.DependencyInjection;
 [Collection(TrainedModelCollection.Name)]
 public sealed class ServiceCollectionTests(TrainedModelFixture fixture) : TemporaryDirectory("di")
 {
-
     [Fact]
     public void AddScamScriptClassifier_NoConfiguration_ResolvesOneSharedClassifierWithTheDefaultModel()
     {

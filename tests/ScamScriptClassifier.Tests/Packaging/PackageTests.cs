@@ -7,7 +7,6 @@ namespace ScamScriptClassifier.Tests.Packaging;
 /// <summary>The path a real user takes: pack, reference the package by version from a fresh project, run it.</summary>
 public sealed class PackageTests() : TemporaryDirectory("pack")
 {
-
     [Fact]
     public void Package_ReferencedByVersionFromAFreshProject_ScoresWithTheEmbeddedModel()
     {

@@ -7,7 +7,6 @@ namespace ScamScriptClassifier.Tests.Scoring;
 [Collection(TrainedModelCollection.Name)]
 public sealed class ModelFileTests(TrainedModelFixture fixture) : TemporaryDirectory("model")
 {
-
     [Fact]
     public void Load_SavedModel_ScoresExactlyAsTheTrainedOne()
     {
