@@ -88,7 +88,7 @@ public static class NearDuplicates
 
         public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
         {
-            var hash = Fnv1a.Hash(folded);
+            var hash = TokenHash.Of(folded);
             if (_count >= 2)
             {
                 (Shingles ??= []).Add((_previous2 * 31 * 31) + (_previous1 * 31) + hash);

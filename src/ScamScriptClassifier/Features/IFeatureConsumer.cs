@@ -6,6 +6,6 @@ internal interface IFeatureConsumer
     /// <param name="index">The feature's bucket in [0, dimension).</param>
     /// <param name="start">Start of the text the feature came from, in the caller's original text.</param>
     /// <param name="end">End (exclusive) of that text.</param>
-    /// <param name="order">n for a syllable n-gram (1–3: readable evidence), 0 for a character n-gram.</param>
+    /// <param name="order">n: the feature is a syllable n-gram (1–3).</param>
     void Add(int index, int start, int end, int order);
 }

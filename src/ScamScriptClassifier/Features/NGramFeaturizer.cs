@@ -4,27 +4,25 @@ using ScamScriptClassifier.Text;
 namespace ScamScriptClassifier.Features;
 
 /// <summary>
-/// Turns the tokenizer's stream into hashed features: syllable 1–3-grams on the accented view and on the
-/// folded view, and character 4-grams of the folded text (which survive a speech recogniser's misspellings;
-/// 3-grams were measured to add nothing on held-out data while costing a third of the lookups). Each feature family hashes into its own namespace of the same space.
+/// Turns the tokenizer's stream into hashed features: syllable 1–3-grams on the accented view and on the folded view,
+/// each family in its own namespace of the same space. Character n-grams were measured and left out: without them
+/// held-out ROC-AUC and recall on speech-recogniser text were no worse, and scoring was a third faster.
 /// </summary>
 internal struct NGramFeaturizer<TConsumer> : ITokenSink
     where TConsumer : struct, IFeatureConsumer
 {
     private const ulong AccentedNamespace = 0xA5A5_0001;
     private const ulong FoldedNamespace = 0xF0F0_0002;
-    private const ulong CharNamespace = 0xC3C3_0003;
 
     /// <summary>Every feature of a token inside quotation marks moves to its own namespace.</summary>
     private const ulong QuotedNamespace = 0x5151_0000_0000_0000;
 
     public TConsumer Consumer;
 
-    private ulong _accented1, _accented2, _folded1, _folded2;
+    /// <summary>The previous token's hash and the previous bigram's key, per view: the next token extends both.</summary>
+    private ulong _accented, _accentedBigram, _folded, _foldedBigram;
     private int _start1, _start2;
     private int _history;
-    private ulong _charWindow;
-    private int _charCount;
     private ulong _quoted;
 
     public NGramFeaturizer(TConsumer consumer) => Consumer = consumer;
@@ -40,59 +38,38 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
         _quoted = quoted ? QuotedNamespace : 0;
-        var accentedHash = Fnv1a.Hash(accented);
-        var foldedHash = Fnv1a.Hash(folded);
+        var accentedHash = TokenHash.Of(accented);
+        var foldedHash = TokenHash.Of(folded);
 
-        AddPhrase(accentedHash ^ AccentedNamespace, start, end, 1);
-        AddPhrase(foldedHash ^ FoldedNamespace, start, end, 1);
+        Add(accentedHash ^ AccentedNamespace, start, end, 1);
+        Add(foldedHash ^ FoldedNamespace, start, end, 1);
+        ulong accentedBigram = 0, foldedBigram = 0;
         if (_history >= 1)
         {
-            AddPhrase(Combine(_accented1, accentedHash) ^ (AccentedNamespace << 8), _start1, end, 2);
-            AddPhrase(Combine(_folded1, foldedHash) ^ (FoldedNamespace << 8), _start1, end, 2);
+            accentedBigram = Combine(_accented, accentedHash);
+            foldedBigram = Combine(_folded, foldedHash);
+            Add(accentedBigram ^ (AccentedNamespace << 8), _start1, end, 2);
+            Add(foldedBigram ^ (FoldedNamespace << 8), _start1, end, 2);
         }
 
         if (_history >= 2)
         {
-            AddPhrase(Combine(Combine(_accented2, _accented1), accentedHash) ^ (AccentedNamespace << 16), _start2, end, 3);
-            AddPhrase(Combine(Combine(_folded2, _folded1), foldedHash) ^ (FoldedNamespace << 16), _start2, end, 3);
+            Add(Combine(_accentedBigram, accentedHash) ^ (AccentedNamespace << 16), _start2, end, 3);
+            Add(Combine(_foldedBigram, foldedHash) ^ (FoldedNamespace << 16), _start2, end, 3);
         }
 
-        _accented2 = _accented1;
-        _accented1 = accentedHash;
-        _folded2 = _folded1;
-        _folded1 = foldedHash;
+        (_accented, _accentedBigram, _folded, _foldedBigram) = (accentedHash, accentedBigram, foldedHash, foldedBigram);
         _start2 = _start1;
         _start1 = start;
         _history++;
-
-        PushChar(' ', start, end);
-        foreach (var c in folded)
-        {
-            PushChar(c, start, end);
-        }
     }
 
-    public void OnBoundary()
-    {
-        _history = 0;
-        _charCount = 0;
-        _charWindow = 0;
-    }
+    public void OnBoundary() => _history = 0;
 
-    private void PushChar(char c, int start, int end)
-    {
-        _charWindow = (_charWindow << 16) | c;
-        _charCount++;
-        if (_charCount >= 4)
-        {
-            Consumer.Add(Bucket(_charWindow ^ (CharNamespace << 20) ^ _quoted), start, end, order: 0);
-        }
-    }
-
-    private void AddPhrase(ulong hash, int start, int end, int order) => Consumer.Add(Bucket(hash ^ _quoted), start, end, order);
+    private void Add(ulong key, int start, int end, int order) => Consumer.Add(Bucket(key ^ _quoted), start, end, order);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(ulong hash) => (int)(Mix(hash) & FeatureSpace.Mask);
+    private static int Bucket(ulong key) => (int)(Mix(key) & FeatureSpace.Mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Combine(ulong a, ulong b) => Mix((a * 0x9E37_79B9_7F4A_7C15UL) + b);

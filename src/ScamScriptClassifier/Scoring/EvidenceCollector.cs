@@ -2,7 +2,7 @@ using ScamScriptClassifier.Features;
 
 namespace ScamScriptClassifier.Scoring;
 
-/// <summary>Records where each syllable n-gram occurred, so its contribution can be traced back to the text.</summary>
+/// <summary>Records where each n-gram occurred, so its contribution can be traced back to the text.</summary>
 internal struct EvidenceCollector : IFeatureConsumer
 {
     public EvidenceCollector()
@@ -31,10 +31,7 @@ internal struct EvidenceCollector : IFeatureConsumer
             Tokens.Add((start, end));
         }
 
-        if (order > 0)
-        {
-            Phrases.Add((index, order, Tokens.Count - 1));
-        }
+        Phrases.Add((index, order, Tokens.Count - 1));
     }
 }
 

@@ -26,8 +26,9 @@ public sealed record CallAssessment(
 /// <remarks>
 /// While the call is at most <see cref="ScamClassifier.MaxUnwindowedLength"/> characters, the probability equals
 /// <see cref="ScamClassifier.Score"/> of the utterances joined by new lines. Beyond that, the most recent
-/// utterances (about <see cref="ScamClassifier.WindowLength"/> characters) are scored too and the higher
-/// probability counts, as windows do for long texts.
+/// utterances (as many whole ones as fit in <see cref="ScamClassifier.WindowLength"/> characters, and at least the
+/// last) are scored too and the higher probability counts, as windows do for long texts: a long stretch of small
+/// talk cannot dilute what was said last.
 /// </remarks>
 public sealed class ScamCallSession
 {
@@ -89,7 +90,7 @@ public sealed class ScamCallSession
             _recentSums += added.Sums;
             _recentOccurrences += added.Occurrences;
             _recentLength += utterance.Length + 1;
-            while (_recent.Count > 1 && _recentLength - _recent.Peek().Length >= ScamClassifier.WindowLength)
+            while (_recent.Count > 1 && _recentLength > ScamClassifier.WindowLength)
             {
                 var (sums, occurrences, length) = _recent.Dequeue();
                 _recentSums -= sums;

@@ -32,7 +32,7 @@ public sealed record ScamModelManifest
     public const int CurrentFormatVersion = 1;
 
     /// <summary>The feature schema this library computes; a model trained on another cannot be scored.</summary>
-    public const string CurrentFeatureSchema = "vi-hashed-ngrams/v4/18";
+    public const string CurrentFeatureSchema = "vi-hashed-ngrams/v5/18";
 
     /// <summary>Model file format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;

@@ -11,20 +11,40 @@ internal static class Teencode
     private static readonly Dictionary<string, Expansion> Entries = Build();
     private static readonly int LongestKey = Entries.Keys.Max(k => k.Length);
 
-    /// <summary>Keys by FNV-1a hash: a word is hashed as it is read, so most words are ruled out without a string hash.</summary>
     private static readonly Dictionary<ulong, (string Key, Expansion Expansion)> ByHash =
-        Entries.ToDictionary(e => Fnv1a.Hash(e.Key), e => (e.Key, e.Value));
+        Entries.ToDictionary(e => TokenHash.Of(e.Key), e => (e.Key, e.Value));
+
+    /// <summary>One bit per slot of the keys' hashes: almost every word is ruled out by a single load, before any dictionary lookup.</summary>
+    private static readonly ulong[] Filter = BuildFilter();
 
     public static bool TryExpand(ReadOnlySpan<char> folded, out Expansion expansion)
     {
-        if (folded.Length <= LongestKey && ByHash.TryGetValue(Fnv1a.Hash(folded), out var entry) && folded.SequenceEqual(entry.Key))
+        if (folded.Length <= LongestKey)
         {
-            expansion = entry.Expansion;
-            return true;
+            var hash = TokenHash.Of(folded);
+            if ((Filter[FilterSlot(hash) >> 6] & (1UL << FilterSlot(hash))) != 0
+                && ByHash.TryGetValue(hash, out var entry) && folded.SequenceEqual(entry.Key))
+            {
+                expansion = entry.Expansion;
+                return true;
+            }
         }
 
         expansion = null!;
         return false;
+    }
+
+    private static int FilterSlot(ulong hash) => (int)(hash >> 52);
+
+    private static ulong[] BuildFilter()
+    {
+        var filter = new ulong[(1 << 12) / 64];
+        foreach (var hash in ByHash.Keys)
+        {
+            filter[FilterSlot(hash) >> 6] |= 1UL << FilterSlot(hash);
+        }
+
+        return filter;
     }
 
     private static Dictionary<string, Expansion> Build()

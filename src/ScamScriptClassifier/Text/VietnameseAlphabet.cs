@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ScamScriptClassifier.Text;
@@ -15,9 +16,11 @@ internal static class VietnameseAlphabet
     private static readonly Dictionary<uint, char> Compositions = BuildCompositions();
 
     /// <summary>Lower case, no diacritics: "Ở" → 'o', "Đ" → 'd'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Fold(char c) => c < TableSize ? FoldTable[c] : char.ToLowerInvariant(c);
 
     /// <summary>The lower-case letter, '\0' for a character that is not a letter (from a table below U+2000).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char LowerLetter(char c)
     {
         if (c < TableSize)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScamScriptClassifier.Text;
 
 /// <summary>
@@ -17,8 +19,11 @@ internal static class VietnameseTokenizer
     public static void Tokenize<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ITokenSink
     {
-        Span<char> accented = stackalloc char[MaxTokenLength];
-        Span<char> folded = stackalloc char[MaxTokenLength];
+        // Inline arrays rather than stackalloc: a method that stackallocs is compiled once, without profile-guided tiering.
+        var accentedBuffer = default(TokenBuffer);
+        var foldedBuffer = default(TokenBuffer);
+        Span<char> accented = accentedBuffer;
+        Span<char> folded = foldedBuffer;
         var context = default(Context);
         var lineStart = true;
         var i = 0;
@@ -132,10 +137,11 @@ internal static class VietnameseTokenizer
     private static int ScanWord<TSink>(ReadOnlySpan<char> text, int i, Span<char> accented, Span<char> folded, ref TSink sink, ref Context context)
         where TSink : struct, ITokenSink
     {
-        Span<int> partBufferStart = stackalloc int[MaxParts];
-        Span<int> partBufferEnd = stackalloc int[MaxParts];
-        Span<int> partTextStart = stackalloc int[MaxParts];
-        Span<int> partTextEnd = stackalloc int[MaxParts];
+        var offsets = default(WordParts);
+        Span<int> partBufferStart = offsets.BufferStart;
+        Span<int> partBufferEnd = offsets.BufferEnd;
+        Span<int> partTextStart = offsets.TextStart;
+        Span<int> partTextEnd = offsets.TextEnd;
         var parts = 1;
         partBufferStart[0] = 0;
         partTextStart[0] = i;
@@ -531,5 +537,26 @@ internal static class VietnameseTokenizer
         var word = folded[..length].Trim();
         return word is "canh bao" or "luu y" or "chu y" or "thong bao" or "khuyen cao" or "quan trong" or "khan"
             or "tb" or "nd" or "noi dung";
+    }
+
+    [InlineArray(MaxTokenLength)]
+    private struct TokenBuffer
+    {
+        private char _first;
+    }
+
+    [InlineArray(MaxParts)]
+    private struct PartOffsets
+    {
+        private int _first;
+    }
+
+    /// <summary>Where each part of a joined word ("tt-tt") lies, in the token buffer and in the text.</summary>
+    private struct WordParts
+    {
+        public PartOffsets BufferStart;
+        public PartOffsets BufferEnd;
+        public PartOffsets TextStart;
+        public PartOffsets TextEnd;
     }
 }
