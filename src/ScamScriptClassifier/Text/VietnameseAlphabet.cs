@@ -13,6 +13,7 @@ internal static class VietnameseAlphabet
     private const int TableSize = 0x2000;
     private static readonly char[] FoldTable = BuildFoldTable();
     private static readonly char[] LowerTable = BuildLowerTable();
+    private static readonly char[] LowerLetterOrDigitTable = BuildLowerLetterOrDigitTable();
     private static readonly Dictionary<uint, char> Compositions = BuildCompositions();
 
     /// <summary>Lower case, no diacritics: "Ở" → 'o', "Đ" → 'd'.</summary>
@@ -29,6 +30,42 @@ internal static class VietnameseAlphabet
         }
 
         return char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
+    }
+
+    /// <summary>
+    /// The common case of a word, in a loop of its own so it stays in registers: copies the letters and digits from
+    /// <paramref name="start"/> on, lower-cased into <paramref name="accented"/> and folded into
+    /// <paramref name="folded"/> from <paramref name="length"/> on, while both have room. Returns where it stopped:
+    /// at anything else (a combining mark, a joiner, a letter beyond the table) or at a full buffer.
+    /// </summary>
+    public static int CopyLetters(ReadOnlySpan<char> text, int start, Span<char> accented, Span<char> folded, ref int length)
+    {
+        var lowerTable = LowerLetterOrDigitTable;
+        var foldTable = FoldTable;
+        var written = length;
+        var j = start;
+        while ((uint)j < (uint)text.Length && (uint)written < (uint)accented.Length && (uint)written < (uint)folded.Length)
+        {
+            var c = text[j];
+            if (c >= TableSize)
+            {
+                break;
+            }
+
+            var lower = lowerTable[c];
+            if (lower == '\0')
+            {
+                break;
+            }
+
+            accented[written] = lower;
+            folded[written] = foldTable[lower];
+            written++;
+            j++;
+        }
+
+        length = written;
+        return j;
     }
 
     public static bool IsCombiningMark(char c) =>
@@ -77,6 +114,17 @@ internal static class VietnameseAlphabet
         {
             var c = (char)i;
             table[i] = !char.IsSurrogate(c) && char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        return table;
+    }
+
+    private static char[] BuildLowerLetterOrDigitTable()
+    {
+        var table = (char[])LowerTable.Clone();
+        for (var digit = '0'; digit <= '9'; digit++)
+        {
+            table[digit] = digit;
         }
 
         return table;

@@ -30,6 +30,13 @@ internal static class VietnameseTokenizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (c == ' ')
+            {
+                // Most of what lies between words; a speaker label after leading spaces is still found.
+                i++;
+                continue;
+            }
+
             if (c is '\n' or '\r' or '\u2028' or '\u2029')
             {
                 sink.OnBoundary();
@@ -50,7 +57,7 @@ internal static class VietnameseTokenizer
             {
                 i = ScanNumber(text, i, accented, folded, ref sink, ref context);
             }
-            else if (char.IsLetter(c))
+            else if (VietnameseAlphabet.LowerLetter(c) != '\0')
             {
                 i = ScanWord(text, i, accented, folded, ref sink, ref context);
             }
@@ -150,6 +157,17 @@ internal static class VietnameseTokenizer
         var j = i;
         while (j < text.Length)
         {
+            var copied = VietnameseAlphabet.CopyLetters(text, j, accented, folded, ref length);
+            if (copied > j)
+            {
+                lastLetterKept = true;
+                j = copied;
+                if (j == text.Length)
+                {
+                    break;
+                }
+            }
+
             var ch = text[j];
             var lower = char.IsAsciiDigit(ch) ? ch : VietnameseAlphabet.LowerLetter(ch);
             if (lower != '\0')
