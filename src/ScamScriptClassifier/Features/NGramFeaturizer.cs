@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using ScamScriptClassifier.Text;
 
@@ -11,11 +12,11 @@ namespace ScamScriptClassifier.Features;
 internal struct NGramFeaturizer<TConsumer> : ITokenSink
     where TConsumer : struct, IFeatureConsumer
 {
-    private const ulong AccentedNamespace = 0xA5A5_0001;
-    private const ulong FoldedNamespace = 0xF0F0_0002;
-
-    /// <summary>Every feature of a token inside quotation marks moves to its own namespace.</summary>
-    private const ulong QuotedNamespace = 0x5151_0000_0000_0000;
+    // One random odd constant per family (n × view), and another for the same family inside quotation marks:
+    // a token inside quotation marks is reported, not said, and gets weights of its own.
+    private const ulong Accented1 = 0x8CB9_2BA7_2F3D_8DD7, Accented2 = 0xD6E8_FEB8_6659_FD93, Accented3 = 0xA076_1D64_78BD_642F;
+    private const ulong Folded1 = 0xE703_7ED1_A0B4_28DB, Folded2 = 0x8EBC_6AF0_9C88_C6E3, Folded3 = 0x5899_65CC_7537_4CC3;
+    private const ulong Quoted = 0x1D8E_4E27_C47D_124F;
 
     public TConsumer Consumer;
 
@@ -23,7 +24,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     private ulong _accented, _accentedBigram, _folded, _foldedBigram;
     private int _start1, _start2;
     private int _history;
-    private ulong _quoted;
+    private ulong _namespace;
 
     public NGramFeaturizer(TConsumer consumer) => Consumer = consumer;
 
@@ -37,25 +38,25 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
 
     public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
-        _quoted = quoted ? QuotedNamespace : 0;
+        _namespace = quoted ? Quoted : 0;
         var accentedHash = TokenHash.Of(accented);
         var foldedHash = TokenHash.Of(folded);
 
-        Add(accentedHash ^ AccentedNamespace, start, end, 1);
-        Add(foldedHash ^ FoldedNamespace, start, end, 1);
+        Add(accentedHash, Accented1, start, end, 1);
+        Add(foldedHash, Folded1, start, end, 1);
         ulong accentedBigram = 0, foldedBigram = 0;
         if (_history >= 1)
         {
             accentedBigram = Combine(_accented, accentedHash);
             foldedBigram = Combine(_folded, foldedHash);
-            Add(accentedBigram ^ (AccentedNamespace << 8), _start1, end, 2);
-            Add(foldedBigram ^ (FoldedNamespace << 8), _start1, end, 2);
+            Add(accentedBigram, Accented2, _start1, end, 2);
+            Add(foldedBigram, Folded2, _start1, end, 2);
         }
 
         if (_history >= 2)
         {
-            Add(Combine(_accentedBigram, accentedHash) ^ (AccentedNamespace << 16), _start2, end, 3);
-            Add(Combine(_foldedBigram, foldedHash) ^ (FoldedNamespace << 16), _start2, end, 3);
+            Add(Combine(_accentedBigram, accentedHash), Accented3, _start2, end, 3);
+            Add(Combine(_foldedBigram, foldedHash), Folded3, _start2, end, 3);
         }
 
         (_accented, _accentedBigram, _folded, _foldedBigram) = (accentedHash, accentedBigram, foldedHash, foldedBigram);
@@ -66,23 +67,15 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
 
     public void OnBoundary() => _history = 0;
 
-    private void Add(ulong key, int start, int end, int order) => Consumer.Add(Bucket(key ^ _quoted), start, end, order);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bucket(ulong key) => (int)(Mix(key) & FeatureSpace.Mask);
+    private void Add(ulong key, ulong family, int start, int end, int order) =>
+        Consumer.Add(Bucket(key ^ family ^ _namespace), start, end, order);
 
+    /// <summary>Fibonacci hashing: the top bits of the product depend on every bit of the key, for one multiply.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Combine(ulong a, ulong b) => Mix((a * 0x9E37_79B9_7F4A_7C15UL) + b);
+    private static int Bucket(ulong key) => (int)((key * 0xFF51_AFD7_ED55_8CCDUL) >> (64 - FeatureSpace.Bits));
 
-    /// <summary>The SplitMix64 finaliser: spreads every input bit over the bucket bits.</summary>
+    /// <summary>An ordered pair of hashes as one: the rotation keeps (a, b) apart from (b, a).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 30;
-        x *= 0xBF58_476D_1CE4_E5B9UL;
-        x ^= x >> 27;
-        x *= 0x94D0_49BB_1331_11EBUL;
-        x ^= x >> 31;
-        return x;
-    }
+    private static ulong Combine(ulong a, ulong b) => BitOperations.RotateLeft(a * 0xC2B2_AE3D_27D4_EB4FUL, 27) ^ b;
 }
