@@ -100,12 +100,28 @@ internal static class VietnameseTokenizer
 
         public void Update(ReadOnlySpan<char> folded)
         {
-            AfterSo = folded.SequenceEqual("so");
-            AfterAccountCue = folded is "khoan" or "stk" or "tk" or "acc" or "account";
-            _tokensSinceCodeCue = folded is "otp" or "ma" or "code" or "pin" ? 1
+            // One switch (compiled to a test of length, then of characters) instead of a comparison per cue.
+            var cue = folded switch
+            {
+                "so" => Cue.So,
+                "khoan" or "stk" or "tk" or "acc" or "account" => Cue.Account,
+                "otp" or "ma" or "code" or "pin" => Cue.Code,
+                _ => Cue.None,
+            };
+            AfterSo = cue == Cue.So;
+            AfterAccountCue = cue == Cue.Account;
+            _tokensSinceCodeCue = cue == Cue.Code ? 1
                 : _tokensSinceCodeCue > 0 ? _tokensSinceCodeCue + 1
                 : 0;
         }
+    }
+
+    private enum Cue
+    {
+        None,
+        So,
+        Account,
+        Code,
     }
 
     private static void Emit<TSink>(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, ref TSink sink, ref Context context)
