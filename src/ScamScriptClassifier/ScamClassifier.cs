@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScamScriptClassifier.Features;
@@ -150,7 +152,7 @@ public sealed class ScamClassifier : IScamClassifier
         var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
         if (text.Length <= MaxUnwindowedLength)
         {
-            var collected = NGramFeaturizer<AssessmentCollector>.Run(text, new AssessmentCollector(_heads));
+            var collected = NGramFeaturizer<AssessmentCollector>.Run(text, new AssessmentCollector(_heads, text.Length));
             sums = collected.Sums;
             evidenceSource = collected.Evidence;
             foreach (var pattern in ScamPatterns.All)
@@ -186,7 +188,7 @@ public sealed class ScamClassifier : IScamClassifier
             }
 
             evidenceStart = worstWindow.Start;
-            evidenceSource = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(worstWindow.Start, worstWindow.End - worstWindow.Start), new EvidenceCollector());
+            evidenceSource = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(worstWindow.Start, worstWindow.End - worstWindow.Start), new EvidenceCollector(worstWindow.End - worstWindow.Start));
         }
 
         var probability = sums.Probability(LinearHeads.Scam);
@@ -245,52 +247,62 @@ public sealed class ScamClassifier : IScamClassifier
         var value = FeatureSpace.OccurrenceValue(collected.Occurrences);
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
-        var perToken = new float[collected.Tokens.Count];
-        var runs = new List<(int First, int Last, float Weight)>();
-        foreach (var pattern in ScamPatterns.All)
-        {
-            if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
-            {
-                continue;
-            }
+        var tokenCount = collected.Tokens.Count;
 
-            Array.Clear(perToken);
-            var head = LinearHeads.HeadOf(pattern);
+        // One pass spreads every head's share at once: a phrase's five weights are one 32-byte load.
+        var perToken = ArrayPool<Vector256<float>>.Shared.Rent(tokenCount);
+        try
+        {
+            Array.Clear(perToken, 0, tokenCount);
             foreach (var (bucket, order, lastToken) in collected.Phrases)
             {
-                var share = _heads.Weight(bucket, head) * value / order;
+                var share = _heads.Weights(bucket) * value / order;
                 for (var t = Math.Max(0, lastToken - order + 1); t <= lastToken; t++)
                 {
                     perToken[t] += share;
                 }
             }
 
-            runs.Clear();
-            for (var t = 0; t < perToken.Length; t++)
+            var runs = new List<(int First, int Last, float Weight)>();
+            foreach (var pattern in ScamPatterns.All)
             {
-                if (perToken[t] <= 0)
+                if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
                 {
                     continue;
                 }
 
-                var first = t;
-                var weight = 0f;
-                while (t < perToken.Length && perToken[t] > 0)
+                var head = LinearHeads.HeadOf(pattern);
+                runs.Clear();
+                for (var t = 0; t < tokenCount; t++)
                 {
-                    weight += perToken[t++];
+                    if (perToken[t].GetElement(head) <= 0)
+                    {
+                        continue;
+                    }
+
+                    var first = t;
+                    var weight = 0f;
+                    while (t < tokenCount && perToken[t].GetElement(head) > 0)
+                    {
+                        weight += perToken[t++].GetElement(head);
+                    }
+
+                    runs.Add((first, t - 1, weight));
                 }
 
-                runs.Add((first, t - 1, weight));
+                runs.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+                for (var r = 0; r < Math.Min(EvidencePerPattern, runs.Count); r++)
+                {
+                    var (first, last, weight) = runs[r];
+                    var start = windowStart + collected.Tokens[first].Start;
+                    var end = windowStart + collected.Tokens[last].End;
+                    evidence.Add(new ScamEvidence(text[start..end], start, end - start, pattern, weight));
+                }
             }
-
-            runs.Sort((a, b) => b.Weight.CompareTo(a.Weight));
-            for (var r = 0; r < Math.Min(EvidencePerPattern, runs.Count); r++)
-            {
-                var (first, last, weight) = runs[r];
-                var start = windowStart + collected.Tokens[first].Start;
-                var end = windowStart + collected.Tokens[last].End;
-                evidence.Add(new ScamEvidence(text[start..end], start, end - start, pattern, weight));
-            }
+        }
+        finally
+        {
+            ArrayPool<Vector256<float>>.Shared.Return(perToken);
         }
 
         evidence.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pattern.CompareTo(b.Pattern));

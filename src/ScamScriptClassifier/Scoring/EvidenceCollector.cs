@@ -5,10 +5,12 @@ namespace ScamScriptClassifier.Scoring;
 /// <summary>Records where each n-gram occurred, so its contribution can be traced back to the text.</summary>
 internal struct EvidenceCollector : IFeatureConsumer
 {
-    public EvidenceCollector()
+    /// <param name="textLength">The length of the text to be featurised: the lists are sized for it, so they need not grow.</param>
+    public EvidenceCollector(int textLength)
     {
-        Phrases = [];
-        Tokens = [];
+        // A syllable and its space average four to five characters, and each token brings up to six n-grams.
+        Phrases = new(textLength + (textLength / 2) + 8);
+        Tokens = new((textLength / 3) + 4);
     }
 
     /// <summary>Each syllable n-gram occurrence: its bucket, its n, and the index of its last token in <see cref="Tokens"/>.</summary>
@@ -36,10 +38,10 @@ internal struct EvidenceCollector : IFeatureConsumer
 }
 
 /// <summary>Both at once: the weight sums and the phrase record, from a single featurisation.</summary>
-internal struct AssessmentCollector(LinearHeads heads) : IFeatureConsumer
+internal struct AssessmentCollector(LinearHeads heads, int textLength) : IFeatureConsumer
 {
     public WeightAccumulator Sums = new(heads);
-    public EvidenceCollector Evidence = new();
+    public EvidenceCollector Evidence = new(textLength);
 
     public void Add(int index, int start, int end, int order)
     {

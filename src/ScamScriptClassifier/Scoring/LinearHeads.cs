@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ScamScriptClassifier.Features;
 
 namespace ScamScriptClassifier.Scoring;
@@ -47,7 +48,8 @@ internal sealed class LinearHeads
     /// <summary>The first weight of the interleaved table: bucket b's heads start <see cref="Stride"/> × b after it.</summary>
     public ref float FirstWeight => ref MemoryMarshal.GetArrayDataReference(_weights);
 
-    public float Weight(int bucket, int head) => _weights[(bucket * Stride) + head];
+    /// <summary>Every head's weight for a bucket, one per lane (lanes past <see cref="Count"/> are zero).</summary>
+    public Vector256<float> Weights(int bucket) => Vector256.Create(_weights, bucket * Stride);
 
     /// <summary>The raw linear score for a head, given the sum of its weights over all occurrences.</summary>
     public float RawScore(int head, float weightSum, int occurrences) =>

@@ -140,7 +140,7 @@ public class VietnameseTokenizerTests
     public void Featurize_TeencodeExpansion_RecordsOneEvidenceTokenPerExpandedWord()
     {
         var collected = ScamScriptClassifier.Features.NGramFeaturizer<ScamScriptClassifier.Scoring.EvidenceCollector>
-            .Run("xin chao stk", new ScamScriptClassifier.Scoring.EvidenceCollector());
+            .Run("xin chao stk", new ScamScriptClassifier.Scoring.EvidenceCollector("xin chao stk".Length));
 
         Assert.Equal(5, collected.Tokens.Count);
         Assert.All(collected.Phrases, p => Assert.InRange(p.LastToken - p.Order + 1, 0, collected.Tokens.Count - 1));
