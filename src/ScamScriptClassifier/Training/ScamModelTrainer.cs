@@ -204,7 +204,8 @@ public sealed class ScamModelTrainer
 
     /// <summary>
     /// Out-of-fold probabilities of the scam head on the training split give the thresholds: the one that maximises
-    /// F1 (ties go to the one nearest 0.5), and the high-recall and high-precision operating points.
+    /// F1 within <see cref="ScamTrainingOptions.MaxFalsePositiveRate"/> (ties go to the one nearest 0.5; if none is
+    /// within it, the one with the lowest rate), and the high-recall and high-precision operating points.
     /// </summary>
     private ThresholdProfiles TuneThresholds(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows)
     {
@@ -230,7 +231,9 @@ public sealed class ScamModelTrainer
         var candidates = pairs.Select(p => p.Probability).Append(0.5f).Distinct().Order().ToList();
         var metrics = candidates.Select(c => (Threshold: c, Metrics: ScamEvaluator.Metrics(pairs, c))).ToList();
         var balanced = metrics
-            .OrderByDescending(m => Math.Round(m.Metrics.F1, 12))
+            .OrderByDescending(m => m.Metrics.FalsePositiveRate <= _options.MaxFalsePositiveRate)
+            .ThenBy(m => m.Metrics.FalsePositiveRate <= _options.MaxFalsePositiveRate ? 0 : m.Metrics.FalsePositiveRate)
+            .ThenByDescending(m => Math.Round(m.Metrics.F1, 12))
             .ThenBy(m => Math.Abs(m.Threshold - 0.5f))
             .First().Threshold;
         var highRecall = metrics.Where(m => m.Metrics.Recall >= 0.99 && m.Threshold <= balanced).Select(m => m.Threshold).DefaultIfEmpty(balanced).Max();

@@ -28,6 +28,13 @@ public sealed class ScamTrainingOptions
     /// <summary>Folds of the cross-validation on the training split that tunes the threshold. The default value is 5.</summary>
     public int ThresholdFolds { get; set; } = 5;
 
+    /// <summary>
+    /// The highest out-of-fold false-positive rate the default threshold may have: among the thresholds within it, the
+    /// one with the best F1 is chosen. A false alarm on a warning or a friend's retelling costs trust, so F1 alone
+    /// does not decide. The default value is 0.02; 1 lets F1 alone decide.
+    /// </summary>
+    public double MaxFalsePositiveRate { get; set; } = 0.02;
+
     /// <summary>L2 regularisation of each head. The default value is 1e-5.</summary>
     public float L2Regularization { get; set; } = 1e-5f;
 
@@ -44,6 +51,11 @@ public sealed class ScamTrainingOptions
         if (ThresholdFolds < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(ThresholdFolds), ThresholdFolds, "Must be at least 2.");
+        }
+
+        if (MaxFalsePositiveRate is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFalsePositiveRate), MaxFalsePositiveRate, "Must be in (0, 1].");
         }
 
         if (L2Regularization <= 0)

@@ -72,4 +72,28 @@ public class ScamModelTrainerTests(TrainedModelFixture fixture)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ScamModelTrainer(new ScamTrainingOptions { HeldOutFraction = 1.5 }));
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    public void Options_MaxFalsePositiveRateOutOfRange_IsRejectedByName(double rate)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ScamModelTrainer(new ScamTrainingOptions { MaxFalsePositiveRate = rate }));
+
+        Assert.Equal(nameof(ScamTrainingOptions.MaxFalsePositiveRate), error.ParamName);
+    }
+
+    [Fact]
+    public void Train_StricterFalsePositiveCap_RaisesTheThresholdAndLowersHeldOutFalseAlarms()
+    {
+        var items = fixture.Items.Where((_, i) => i % 2 == 0).ToList();
+
+        var uncapped = new ScamModelTrainer(new ScamTrainingOptions { ThresholdFolds = 2, MaxFalsePositiveRate = 1 }).Train(items);
+        var capped = new ScamModelTrainer(new ScamTrainingOptions { ThresholdFolds = 2, MaxFalsePositiveRate = 0.005 }).Train(items);
+
+        Assert.True(capped.Classifier.Threshold > uncapped.Classifier.Threshold, $"capped {capped.Classifier.Threshold}, uncapped {uncapped.Classifier.Threshold}");
+        Assert.True(
+            capped.HeldOut!.Overall.FalsePositiveRate <= uncapped.HeldOut!.Overall.FalsePositiveRate,
+            $"capped FPR {capped.HeldOut.Overall.FalsePositiveRate}, uncapped {uncapped.HeldOut.Overall.FalsePositiveRate}");
+    }
 }
