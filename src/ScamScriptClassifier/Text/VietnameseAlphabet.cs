@@ -32,6 +32,10 @@ internal static class VietnameseAlphabet
         return char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
     }
 
+    /// <summary>The lower-case letter or the ASCII digit, '\0' for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char LowerLetterOrDigit(char c) => c < TableSize ? LowerLetterOrDigitTable[c] : LowerLetter(c);
+
     /// <summary>
     /// The common case of a word, in a loop of its own so it stays in registers: copies the letters and digits from
     /// <paramref name="start"/> on, lower-cased into <paramref name="accented"/> and folded into

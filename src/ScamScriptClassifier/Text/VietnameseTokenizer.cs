@@ -185,7 +185,7 @@ internal static class VietnameseTokenizer
             }
 
             var ch = text[j];
-            var lower = char.IsAsciiDigit(ch) ? ch : VietnameseAlphabet.LowerLetter(ch);
+            var lower = VietnameseAlphabet.LowerLetterOrDigit(ch);
             if (lower != '\0')
             {
                 lastLetterKept = length < accented.Length;
