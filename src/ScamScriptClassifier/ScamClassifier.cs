@@ -1,6 +1,6 @@
+using System.Runtime.Intrinsics;
 using System.Buffers;
 using System.Diagnostics;
-using System.Runtime.Intrinsics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScamScriptClassifier.Features;
@@ -18,17 +18,6 @@ namespace ScamScriptClassifier;
 /// </remarks>
 public sealed class ScamClassifier : IScamClassifier
 {
-    /// <summary>
-    /// Texts up to this length are scored whole. Longer ones (a long call, a day of chat) are scored in
-    /// overlapping windows of <see cref="WindowLength"/> characters and the worst window counts, so a scam at the
-    /// end of a long call is neither diluted by the rest nor cut off.
-    /// </summary>
-    public const int MaxUnwindowedLength = 2048;
-
-    /// <summary>The window for texts longer than <see cref="MaxUnwindowedLength"/>: about the length of the longest training items. Windows overlap by half.</summary>
-    public const int WindowLength = 768;
-
-    private const int WindowStride = WindowLength / 2;
     private const float SuspiciousShareOfThreshold = 0.75f;
     private const float EvidencePatternProbability = 0.5f;
     private const int EvidencePerPattern = 3;
@@ -37,6 +26,7 @@ public sealed class ScamClassifier : IScamClassifier
     private static readonly Lazy<ScamClassifier> Default = new(() => new ScamClassifier(DefaultModel.Value, new ScamClassifierOptions(), NullLogger.Instance));
 
     private readonly LinearHeads _heads;
+    private readonly Aggregator _aggregator;
     private readonly ulong[] _trainedTexts;
     private readonly int _maxInputLength;
     private readonly ILogger _logger;
@@ -44,6 +34,7 @@ public sealed class ScamClassifier : IScamClassifier
     private ScamClassifier(LoadedModel model, ScamClassifierOptions options, ILogger logger)
     {
         _heads = model.Heads;
+        _aggregator = model.Aggregator;
         _trainedTexts = model.TrainedTexts;
         _maxInputLength = options.MaxInputLength;
         _logger = logger;
@@ -60,6 +51,8 @@ public sealed class ScamClassifier : IScamClassifier
     public float Threshold { get; }
 
     internal LinearHeads Heads => _heads;
+
+    internal Aggregator Aggregator => _aggregator;
 
     internal ILogger Logger => _logger;
 
@@ -123,18 +116,8 @@ public sealed class ScamClassifier : IScamClassifier
     public float ScoreProbability(ReadOnlySpan<char> text)
     {
         RequireWithinLimit(text.Length);
-        if (text.Length <= MaxUnwindowedLength)
-        {
-            return ScamHeadProbability(text);
-        }
-
-        var worst = 0f;
-        for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
-        {
-            worst = Math.Max(worst, ScamHeadProbability(text[window.Start..window.End]));
-        }
-
-        return worst;
+        var scorer = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads));
+        return _aggregator.Probability(scorer.Ranges);
     }
 
     /// <inheritdoc />
@@ -143,58 +126,19 @@ public sealed class ScamClassifier : IScamClassifier
         ArgumentNullException.ThrowIfNull(text);
         RequireWithinLimit(text.Length);
         var started = Stopwatch.GetTimestamp();
-
-        // An ordinary text is featurised once, for the sums and the evidence together. A long one is first scored
-        // window by window, then the worst window is featurised again for its evidence.
-        WeightAccumulator sums;
-        EvidenceCollector evidenceSource;
-        var evidenceStart = 0;
+        var ranges = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads)).Ranges;
+        var probability = _aggregator.Probability(ranges);
+        var best = ranges.BestMargins;
         var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        if (text.Length <= MaxUnwindowedLength)
+        foreach (var pattern in ScamPatterns.All)
         {
-            var collected = NGramFeaturizer<AssessmentCollector>.Run(text, new AssessmentCollector(_heads, text.Length));
-            sums = collected.Sums;
-            evidenceSource = collected.Evidence;
-            foreach (var pattern in ScamPatterns.All)
-            {
-                patternProbabilities[pattern] = sums.Probability(LinearHeads.HeadOf(pattern));
-            }
-        }
-        else
-        {
-            var worstProbability = -1f;
-            var worstWindow = new Window(0, text.Length);
-            sums = default;
-            foreach (var pattern in ScamPatterns.All)
-            {
-                patternProbabilities[pattern] = 0f;
-            }
-
-            for (var window = FirstWindow(text); !window.IsEmpty(); window = NextWindow(text, window))
-            {
-                var windowSums = ScoreWindow(text.AsSpan(window.Start, window.End - window.Start));
-                var windowProbability = windowSums.Probability(LinearHeads.Scam);
-                if (windowProbability > worstProbability)
-                {
-                    worstProbability = windowProbability;
-                    worstWindow = window;
-                    sums = windowSums;
-                }
-
-                foreach (var pattern in ScamPatterns.All)
-                {
-                    patternProbabilities[pattern] = Math.Max(patternProbabilities[pattern], windowSums.Probability(LinearHeads.HeadOf(pattern)));
-                }
-            }
-
-            evidenceStart = worstWindow.Start;
-            evidenceSource = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(worstWindow.Start, worstWindow.End - worstWindow.Start), new EvidenceCollector(worstWindow.End - worstWindow.Start));
+            var head = LinearHeads.HeadOf(pattern);
+            patternProbabilities[pattern] = _heads.Probability(head, best.GetElement(head));
         }
 
-        var probability = sums.Probability(LinearHeads.Scam);
         var isScam = probability >= Threshold;
         var verdict = VerdictOf(probability, HasWords(text));
-        var evidence = CollectEvidence(text, evidenceStart, evidenceSource, patternProbabilities, isScam);
+        var evidence = CollectEvidence(text, ranges, patternProbabilities, isScam);
         ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
         return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
     }
@@ -231,124 +175,81 @@ public sealed class ScamClassifier : IScamClassifier
         return false;
     }
 
-    private float ScamHeadProbability(ReadOnlySpan<char> text) =>
-        NGramFeaturizer<ScamHeadAccumulator>.Run(text, new ScamHeadAccumulator(_heads)).Probability();
-
-    internal WeightAccumulator ScoreWindow(ReadOnlySpan<char> text) =>
-        NGramFeaturizer<WeightAccumulator>.Run(text, new WeightAccumulator(_heads));
-
     /// <summary>
-    /// For each pattern worth explaining, spreads every syllable n-gram's contribution (weight × value) evenly over
-    /// its tokens, then reports the runs of consecutive tokens whose net contribution is positive, strongest first:
-    /// phrases such as "bị khóa 2 chiều", not lone syllables.
+    /// For each pattern worth explaining, takes the run of segments that gave its head the best margin, spreads every
+    /// syllable n-gram's contribution there (weight × idf) evenly over its tokens, and reports the runs of consecutive
+    /// tokens whose net contribution is positive, strongest first: phrases such as "bị khóa 2 chiều", not lone
+    /// syllables.
     /// </summary>
-    private List<ScamEvidence> CollectEvidence(string text, int windowStart, EvidenceCollector collected, Dictionary<ScamPattern, float> patterns, bool isScam)
+    private List<ScamEvidence> CollectEvidence(string text, in RangeTracker ranges, Dictionary<ScamPattern, float> patterns, bool isScam)
     {
-        var value = FeatureSpace.OccurrenceValue(collected.Occurrences);
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
-        var tokenCount = collected.Tokens.Count;
-
-        // One pass spreads every head's share at once: a phrase's five weights are one 32-byte load.
-        var perToken = ArrayPool<Vector256<float>>.Shared.Rent(tokenCount);
-        try
+        var runs = new List<(int First, int Last, float Weight)>();
+        foreach (var pattern in ScamPatterns.All)
         {
-            Array.Clear(perToken, 0, tokenCount);
-            foreach (var (bucket, order, lastToken) in collected.Phrases)
+            if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
             {
-                var share = _heads.Weights(bucket) * value / order;
-                for (var t = Math.Max(0, lastToken - order + 1); t <= lastToken; t++)
-                {
-                    perToken[t] += share;
-                }
+                continue;
             }
 
-            var runs = new List<(int First, int Last, float Weight)>();
-            foreach (var pattern in ScamPatterns.All)
+            var head = LinearHeads.HeadOf(pattern);
+            var (start, end) = ranges.BestSpan(head);
+            if (start < 0)
             {
-                if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
+                (start, end) = (0, text.Length);
+            }
+
+            var collected = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(start, end - start), new EvidenceCollector(end - start));
+            var tokenCount = collected.Tokens.Count;
+            var perToken = ArrayPool<float>.Shared.Rent(tokenCount);
+            try
+            {
+                Array.Clear(perToken, 0, tokenCount);
+                foreach (var (bucket, order, lastToken) in collected.Phrases)
                 {
-                    continue;
+                    var share = _heads.Weights(bucket).GetElement(head) / order;
+                    for (var t = Math.Max(0, lastToken - order + 1); t <= lastToken; t++)
+                    {
+                        perToken[t] += share;
+                    }
                 }
 
-                var head = LinearHeads.HeadOf(pattern);
                 runs.Clear();
                 for (var t = 0; t < tokenCount; t++)
                 {
-                    if (perToken[t].GetElement(head) <= 0)
+                    if (perToken[t] <= 0)
                     {
                         continue;
                     }
 
                     var first = t;
                     var weight = 0f;
-                    while (t < tokenCount && perToken[t].GetElement(head) > 0)
+                    while (t < tokenCount && perToken[t] > 0)
                     {
-                        weight += perToken[t++].GetElement(head);
+                        weight += perToken[t++];
                     }
 
                     runs.Add((first, t - 1, weight));
                 }
-
-                runs.Sort((a, b) => b.Weight.CompareTo(a.Weight));
-                for (var r = 0; r < Math.Min(EvidencePerPattern, runs.Count); r++)
-                {
-                    var (first, last, weight) = runs[r];
-                    var start = windowStart + collected.Tokens[first].Start;
-                    var end = windowStart + collected.Tokens[last].End;
-                    evidence.Add(new ScamEvidence(text[start..end], start, end - start, pattern, weight));
-                }
             }
-        }
-        finally
-        {
-            ArrayPool<Vector256<float>>.Shared.Return(perToken);
+            finally
+            {
+                ArrayPool<float>.Shared.Return(perToken);
+            }
+
+            runs.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            for (var r = 0; r < Math.Min(EvidencePerPattern, runs.Count); r++)
+            {
+                var (first, last, weight) = runs[r];
+                var phraseStart = start + collected.Tokens[first].Start;
+                var phraseEnd = start + collected.Tokens[last].End;
+                evidence.Add(new ScamEvidence(text[phraseStart..phraseEnd], phraseStart, phraseEnd - phraseStart, pattern, weight));
+            }
         }
 
         evidence.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Pattern.CompareTo(b.Pattern));
         return evidence;
-    }
-
-    /// <summary>A stretch [Start, End) of a long text; empty once past its end.</summary>
-    private readonly record struct Window(int Start, int End)
-    {
-        public bool IsEmpty() => Start >= End;
-    }
-
-    private static Window FirstWindow(ReadOnlySpan<char> text) => new(0, WindowEndAt(text, 0));
-
-    private static Window NextWindow(ReadOnlySpan<char> text, Window current)
-    {
-        if (current.End >= text.Length)
-        {
-            return new Window(text.Length, text.Length);
-        }
-
-        // Step half a window, to the next word boundary, so every stretch of text is seen whole by some window.
-        var start = current.Start + WindowStride;
-        while (start < current.End && !char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        return new Window(start, WindowEndAt(text, start));
-    }
-
-    private static int WindowEndAt(ReadOnlySpan<char> text, int start)
-    {
-        var end = Math.Min(text.Length, start + WindowLength);
-        if (end == text.Length)
-        {
-            return end;
-        }
-
-        var boundary = end;
-        while (boundary > start + WindowStride && !char.IsWhiteSpace(text[boundary - 1]))
-        {
-            boundary--;
-        }
-
-        return boundary > start + WindowStride ? boundary : end;
     }
 
     private static LoadedModel LoadEmbedded()

@@ -36,8 +36,8 @@ public sealed class ScamClassifierOptions
 
     /// <summary>
     /// The longest text accepted, in characters; a longer one is refused with an <see cref="ArgumentException"/>
-    /// rather than scored. Texts longer than <see cref="ScamClassifier.MaxUnwindowedLength"/> but within this limit
-    /// are scored in windows, tail included. The default value is 1,000,000 (about 30 hours of speech).
+    /// rather than scored. Any length within it is scored whole, in time linear in its length. The default value is
+    /// 1,000,000 (about 30 hours of speech).
     /// </summary>
     public int MaxInputLength { get; set; } = 1_000_000;
 

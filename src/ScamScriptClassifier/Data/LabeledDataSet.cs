@@ -148,7 +148,8 @@ public sealed class LabeledDataSet
                 using var document = JsonDocument.Parse(raw);
                 error = document.RootElement.ValueKind == JsonValueKind.Object
                     ? TryCreate(Field(document.RootElement, "id"), Field(document.RootElement, "text"), Field(document.RootElement, "label"),
-                        Categories(document.RootElement), Field(document.RootElement, "kind"), NullIfEmpty(Field(document.RootElement, "family")), out item)
+                        Categories(document.RootElement), Field(document.RootElement, "kind"), NullIfEmpty(Field(document.RootElement, "family")),
+                        NullIfEmpty(Field(document.RootElement, "sender")), out item)
                     : "expected a JSON object";
             }
             catch (JsonException ex)
@@ -244,14 +245,14 @@ public sealed class LabeledDataSet
 
             string? Column(string name) => columns.TryGetValue(name, out var index) && index < fields.Length ? fields[index] : null;
             var categories = (Column("categories") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            error = TryCreate(Column("id"), Column("text"), Column("label"), categories, NullIfEmpty(Column("kind")), NullIfEmpty(Column("family")), out var item);
+            error = TryCreate(Column("id"), Column("text"), Column("label"), categories, NullIfEmpty(Column("kind")), NullIfEmpty(Column("family")), NullIfEmpty(Column("sender")), out var item);
             yield return (line, item, error);
         }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static string? TryCreate(string? id, string? text, string? label, string[] categories, string? kind, string? family, out LabeledMessage? item)
+    private static string? TryCreate(string? id, string? text, string? label, string[] categories, string? kind, string? family, string? sender, out LabeledMessage? item)
     {
         item = null;
         if (string.IsNullOrWhiteSpace(id))
@@ -326,7 +327,7 @@ public sealed class LabeledDataSet
             return $"item \"{id}\": a legit item has no categories";
         }
 
-        item = new LabeledMessage(id, text, isScam, patterns, messageKind, family, isOther);
+        item = new LabeledMessage(id, text, isScam, patterns, messageKind, family, isOther, sender);
         return null;
     }
 }

@@ -24,6 +24,10 @@ public enum MessageKind
 /// Null: the item is its own family.
 /// </param>
 /// <param name="IsOtherScam">The category list holds <c>other</c>: an impersonation scam outside the four patterns.</param>
+/// <param name="Sender">
+/// Optional: the kind of organisation that sent the item (legit) or that it imitates (scam), such as <c>otp</c>,
+/// <c>bank</c> or <c>carrier</c>. Evaluation breaks false-positive rates down by it; it is never a feature.
+/// </param>
 public sealed record LabeledMessage(
     string Id,
     string Text,
@@ -31,7 +35,8 @@ public sealed record LabeledMessage(
     IReadOnlyList<ScamPattern> Patterns,
     MessageKind Kind,
     string? Family = null,
-    bool IsOtherScam = false)
+    bool IsOtherScam = false,
+    string? Sender = null)
 {
     internal string FamilyKey => Family ?? Id;
 }

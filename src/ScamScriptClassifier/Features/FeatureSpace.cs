@@ -1,9 +1,12 @@
 namespace ScamScriptClassifier.Features;
 
 /// <summary>
-/// The shape of the feature vector shared by training and scoring. Each occurrence of a feature adds
-/// 1/√N to its bucket, where N is the number of occurrences in the text: a length-normalised bag of
-/// n-grams whose dot product with a weight vector can be accumulated in one pass.
+/// The shape of the features shared by training and scoring. A text is cut into segments: its sentences and lines,
+/// and stretches of at most <see cref="SegmentTokens"/> tokens within them (speech-recogniser text has no
+/// punctuation). Within a segment a feature counts once, weighted by its inverse document frequency; a segment
+/// identical to a recent one adds nothing. Any run of consecutive segments is a vector of those weights over
+/// the features' segment counts, L2-normalised, so its dot product with a head's weights is one pass over the
+/// segments' sums.
 /// </summary>
 internal static class FeatureSpace
 {
@@ -11,6 +14,9 @@ internal static class FeatureSpace
     public const int Dimension = 1 << Bits;
     public const int Mask = Dimension - 1;
 
-    /// <summary>The value each occurrence contributes when a text has <paramref name="occurrences"/> feature occurrences.</summary>
-    public static float OccurrenceValue(int occurrences) => occurrences == 0 ? 0f : 1f / MathF.Sqrt(occurrences);
+    /// <summary>The longest segment, in tokens: a sentence or line longer than this is cut.</summary>
+    public const int SegmentTokens = 24;
+
+    /// <summary>A segment repeating one of this many previous segments (same feature set) is skipped.</summary>
+    public const int RecentSegments = 64;
 }

@@ -8,4 +8,7 @@ internal interface IFeatureConsumer
     /// <param name="end">End (exclusive) of that text.</param>
     /// <param name="order">n: the feature is a syllable n-gram (1–3).</param>
     void Add(int index, int start, int end, int order);
+
+    /// <summary>The current segment (see <see cref="FeatureSpace"/>) is complete; it may have had no features.</summary>
+    void EndSegment();
 }

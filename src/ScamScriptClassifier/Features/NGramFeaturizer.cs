@@ -24,6 +24,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     private ulong _accented, _accentedBigram, _folded, _foldedBigram;
     private int _start1, _start2;
     private int _history;
+    private int _segmentTokens;
     private ulong _namespace;
 
     public NGramFeaturizer(TConsumer consumer) => Consumer = consumer;
@@ -33,11 +34,18 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     {
         var featurizer = new NGramFeaturizer<TConsumer>(consumer);
         VietnameseTokenizer.Tokenize(text, ref featurizer);
+        featurizer.OnBoundary();
         return featurizer.Consumer;
     }
 
     public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)
     {
+        if (_segmentTokens == FeatureSpace.SegmentTokens)
+        {
+            OnBoundary();
+        }
+
+        _segmentTokens++;
         _namespace = quoted ? Quoted : 0;
         var accentedHash = TokenHash.Of(accented);
         var foldedHash = TokenHash.Of(folded);
@@ -65,7 +73,15 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         _history++;
     }
 
-    public void OnBoundary() => _history = 0;
+    public void OnBoundary()
+    {
+        _history = 0;
+        if (_segmentTokens > 0)
+        {
+            _segmentTokens = 0;
+            Consumer.EndSegment();
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(ulong key, ulong family, int start, int end, int order) =>

@@ -5,12 +5,12 @@ namespace ScamScriptClassifier.Scoring;
 
 /// <summary>
 /// Buckets waiting to be summed. Hashing a batch first and then reading its weights lets the processor have many
-/// cache misses in flight at once, instead of one per feature.
+/// cache misses in flight at once, instead of one per feature. A segment's features (at most 144) fit.
 /// </summary>
 [InlineArray(Capacity)]
 internal struct BucketBuffer
 {
-    public const int Capacity = 128;
+    public const int Capacity = 160;
 
     private int _first;
 }

@@ -35,17 +35,8 @@ internal struct EvidenceCollector : IFeatureConsumer
 
         Phrases.Add((index, order, Tokens.Count - 1));
     }
-}
 
-/// <summary>Both at once: the weight sums and the phrase record, from a single featurisation.</summary>
-internal struct AssessmentCollector(LinearHeads heads, int textLength) : IFeatureConsumer
-{
-    public WeightAccumulator Sums = new(heads);
-    public EvidenceCollector Evidence = new(textLength);
-
-    public void Add(int index, int start, int end, int order)
+    public readonly void EndSegment()
     {
-        Sums.Add(index, start, end, order);
-        Evidence.Add(index, start, end, order);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using ScamScriptClassifier.Features;
 using ScamScriptClassifier.Scoring;
 
 namespace ScamScriptClassifier;
@@ -19,34 +20,26 @@ public sealed record CallAssessment(
     int? AlertTurn);
 
 /// <summary>
-/// A live call, scored as it is transcribed. Each <see cref="Append"/> featurises only the new utterance and
-/// adds it to running sums, so its cost is proportional to the utterance, not the call. Once the call crosses the
-/// threshold it raises <see cref="Alert"/> once and stays flagged. Thread-safe.
+/// A live call, scored as it is transcribed: the same engine as <see cref="ScamClassifier.Score"/>, fed one utterance
+/// at a time. Each <see cref="Append"/> featurises only the new utterance and updates the running evidence (the best
+/// runs of segments per head, the whole call's sums), so its cost is proportional to the utterance, not the call,
+/// and after the last utterance the probability equals <see cref="ScamClassifier.Score"/> of the utterances joined
+/// by new lines. The alert fires once, on the turn the call's aggregated probability first crosses the threshold,
+/// and the call stays flagged. Thread-safe.
 /// </summary>
-/// <remarks>
-/// While the call is at most <see cref="ScamClassifier.MaxUnwindowedLength"/> characters, the probability equals
-/// <see cref="ScamClassifier.Score"/> of the utterances joined by new lines. Beyond that, the most recent
-/// utterances (as many whole ones as fit in <see cref="ScamClassifier.WindowLength"/> characters, and at least the
-/// last) are scored too and the higher probability counts, as windows do for long texts: a long stretch of small
-/// talk cannot dilute what was said last.
-/// </remarks>
 public sealed class ScamCallSession
 {
     private readonly ScamClassifier _classifier;
     private readonly Lock _gate = new();
-    private readonly Queue<(Vector256<float> Sums, int Occurrences, int Length)> _recent = new();
-    private Vector256<float> _callSums;
-    private int _callOccurrences;
+    private SegmentScorer _scorer;
     private int _callLength;
-    private Vector256<float> _recentSums;
-    private int _recentOccurrences;
-    private int _recentLength;
     private bool _hasWords;
     private CallAssessment _current;
 
     internal ScamCallSession(ScamClassifier classifier)
     {
         _classifier = classifier;
+        _scorer = new SegmentScorer(classifier.Heads);
         _current = Assess(0, null);
     }
 
@@ -75,28 +68,15 @@ public sealed class ScamCallSession
     {
         ArgumentNullException.ThrowIfNull(utterance);
         _classifier.RequireWithinLimit(utterance.Length);
-        var added = _classifier.ScoreWindow(utterance);
         CallAssessment assessment;
         var alerted = false;
         lock (_gate)
         {
-            _callSums += added.Sums;
-            _callOccurrences += added.Occurrences;
-            // The length of the utterances joined by new lines, as Score would see them.
-            _callLength += (_current.Turns == 0 ? 0 : 1) + utterance.Length;
-            _hasWords |= added.Occurrences > 0;
-
-            _recent.Enqueue((added.Sums, added.Occurrences, utterance.Length + 1));
-            _recentSums += added.Sums;
-            _recentOccurrences += added.Occurrences;
-            _recentLength += utterance.Length + 1;
-            while (_recent.Count > 1 && _recentLength > ScamClassifier.WindowLength)
-            {
-                var (sums, occurrences, length) = _recent.Dequeue();
-                _recentSums -= sums;
-                _recentOccurrences -= occurrences;
-                _recentLength -= length;
-            }
+            // Offsets as in the utterances joined by new lines, as Score would see them.
+            _scorer.Offset = _callLength + (_current.Turns == 0 ? 0 : 1);
+            _scorer = NGramFeaturizer<SegmentScorer>.Run(utterance, _scorer);
+            _callLength = _scorer.Offset + utterance.Length;
+            _hasWords |= _scorer.Ranges.Tokens > 0;
 
             var turn = _current.Turns + 1;
             var alertTurn = _current.AlertTurn;
@@ -123,18 +103,13 @@ public sealed class ScamCallSession
     private CallAssessment Assess(int turns, int? alertTurn)
     {
         var heads = _classifier.Heads;
-        var windowed = _callLength > ScamClassifier.MaxUnwindowedLength;
-        float HeadProbability(int head)
-        {
-            var whole = heads.Probability(head, _callSums.GetElement(head), _callOccurrences);
-            return windowed ? Math.Max(whole, heads.Probability(head, _recentSums.GetElement(head), _recentOccurrences)) : whole;
-        }
-
-        var probability = HeadProbability(LinearHeads.Scam);
+        var probability = _classifier.Aggregator.Probability(_scorer.Ranges);
+        var best = _scorer.Ranges.BestMargins;
         var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
         foreach (var pattern in ScamPatterns.All)
         {
-            patterns[pattern] = HeadProbability(LinearHeads.HeadOf(pattern));
+            var head = LinearHeads.HeadOf(pattern);
+            patterns[pattern] = heads.Probability(head, best.GetElement(head));
         }
 
         var flagged = alertTurn is not null;

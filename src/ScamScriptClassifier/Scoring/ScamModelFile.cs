@@ -14,7 +14,7 @@ namespace ScamScriptClassifier.Scoring;
 /// A model as read from disk: the flat heads the scorer uses, what the file says about itself, and the ML.NET
 /// transformer chain they were copied from (kept only by callers that need ML.NET's own predictions).
 /// </summary>
-internal sealed record LoadedModel(LinearHeads Heads, ScamModelManifest Manifest, ulong[] TrainedTexts, ITransformer? MLModel)
+internal sealed record LoadedModel(LinearHeads Heads, Aggregator Aggregator, ScamModelManifest Manifest, ulong[] TrainedTexts, ITransformer? MLModel)
 {
     /// <summary>The same model without the ML.NET chain, so it can be collected once the weights are copied.</summary>
     public LoadedModel ForScoring() => this with { MLModel = null };
@@ -22,33 +22,52 @@ internal sealed record LoadedModel(LinearHeads Heads, ScamModelManifest Manifest
 
 /// <summary>
 /// The model file: the zip ML.NET writes for the chain of five calibrated linear heads, plus a
-/// <c>ScamScript/</c> folder with the manifest and the hashes of the texts the model was fitted on.
+/// <c>ScamScript/</c> folder with the manifest, the engine (the features' idf and the aggregator's weights) and the
+/// hashes of the texts the model was fitted on. The manifest's payload SHA-256 covers every entry but itself.
 /// </summary>
 internal static class ScamModelFile
 {
     private const string OwnFolder = "ScamScript/";
     private const string ManifestEntry = OwnFolder + "manifest.json";
     private const string TrainedTextsEntry = OwnFolder + "trained-texts.bin";
+    private const string EngineEntry = OwnFolder + "engine.bin";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static byte[] Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, ScamModelManifest manifest, IEnumerable<ulong> trainedTexts)
+    public static byte[] Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, float[] idf, Aggregator aggregator, ScamModelManifest manifest, IEnumerable<ulong> trainedTexts)
     {
         using var buffer = new MemoryStream();
         ml.Model.Save(model, inputSchema, buffer);
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
         {
-            var withPayload = manifest with { PayloadSha256 = PayloadSha256(zip) };
-            using (var writer = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
+            using (var texts = new BinaryWriter(zip.CreateEntry(TrainedTextsEntry, CompressionLevel.Optimal).Open()))
             {
-                JsonSerializer.Serialize(writer, withPayload, Json);
+                foreach (var hash in trainedTexts.Order())
+                {
+                    texts.Write(hash);
+                }
             }
 
-            using var texts = new BinaryWriter(zip.CreateEntry(TrainedTextsEntry, CompressionLevel.Optimal).Open());
-            foreach (var hash in trainedTexts.Order())
+            using (var engine = new BinaryWriter(zip.CreateEntry(EngineEntry, CompressionLevel.Optimal).Open()))
             {
-                texts.Write(hash);
+                engine.Write(idf.Length);
+                foreach (var value in idf)
+                {
+                    engine.Write(value);
+                }
+
+                engine.Write(aggregator.Weights.Length);
+                foreach (var value in aggregator.Weights)
+                {
+                    engine.Write(value);
+                }
+
+                engine.Write(aggregator.Bias);
             }
+
+            var withPayload = manifest with { PayloadSha256 = PayloadSha256(zip) };
+            using var writer = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open();
+            JsonSerializer.Serialize(writer, withPayload, Json);
         }
 
         return buffer.ToArray();
@@ -98,11 +117,13 @@ internal static class ScamModelFile
     {
         ScamModelManifest manifest;
         ulong[] trainedTexts;
+        (float[] Idf, Aggregator Aggregator) engine;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             manifest = ReadManifest(zip, name);
             trainedTexts = ReadTrainedTexts(zip);
+            engine = ReadEngine(zip, name);
         }
         catch (InvalidDataException ex)
         {
@@ -142,7 +163,7 @@ internal static class ScamModelFile
             throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {loadError!.Message}", loadError);
         }
 
-        return new LoadedModel(ExtractHeads(model, name), manifest, trainedTexts, model);
+        return new LoadedModel(ExtractHeads(model, name, engine.Idf), engine.Aggregator, manifest, trainedTexts, model);
     }
 
     /// <summary>A stable 64-bit fingerprint of a text, to recognise items a model was fitted on.</summary>
@@ -179,6 +200,12 @@ internal static class ScamModelFile
                 $"Model file \"{name}\" has format version {manifest.FormatVersion}; this library reads version {ScamModelManifest.CurrentFormatVersion}. Update the ScamScriptClassifier package.");
         }
 
+        if (manifest.FormatVersion < ScamModelManifest.CurrentFormatVersion)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" has format version {manifest.FormatVersion}, written by an older ScamScriptClassifier; this library reads version {ScamModelManifest.CurrentFormatVersion}. Retrain the model with this version.");
+        }
+
         if (manifest.FeatureSchema != ScamModelManifest.CurrentFeatureSchema)
         {
             throw new ScamModelException(
@@ -206,6 +233,55 @@ internal static class ScamModelFile
         return hashes;
     }
 
+    private static (float[] Idf, Aggregator Aggregator) ReadEngine(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(EngineEntry)
+            ?? throw new ScamModelException($"Model file \"{name}\" has no {EngineEntry}.");
+        var expected = sizeof(int) + (FeatureSpace.Dimension * sizeof(float)) + sizeof(int) + ((Aggregator.FeatureCount + 1) * sizeof(float));
+        if (entry.Length != expected)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {entry.Length} bytes, expected {expected}.");
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(entry.Open());
+            if (reader.ReadInt32() != FeatureSpace.Dimension)
+            {
+                throw new ScamModelException($"Model file \"{name}\" has idf weights for another feature space than {FeatureSpace.Dimension} buckets.");
+            }
+
+            var idf = new float[FeatureSpace.Dimension];
+            for (var i = 0; i < idf.Length; i++)
+            {
+                idf[i] = reader.ReadSingle();
+            }
+
+            if (reader.ReadInt32() != Aggregator.FeatureCount)
+            {
+                throw new ScamModelException($"Model file \"{name}\" has an aggregator for another number of signals than {Aggregator.FeatureCount}.");
+            }
+
+            var weights = new float[Aggregator.FeatureCount];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = reader.ReadSingle();
+            }
+
+            var bias = reader.ReadSingle();
+            if (!idf.All(float.IsFinite) || !weights.All(float.IsFinite) || !float.IsFinite(bias))
+            {
+                throw new ScamModelException($"Model file \"{name}\" has non-finite numbers in {EngineEntry}.");
+            }
+
+            return (idf, new Aggregator(weights, bias));
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has a truncated {EngineEntry}.", ex);
+        }
+    }
+
     private static string PayloadSha256(byte[] bytes)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
@@ -215,7 +291,7 @@ internal static class ScamModelFile
     private static string PayloadSha256(ZipArchive zip)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var entry in zip.Entries.Where(e => !e.FullName.StartsWith(OwnFolder, StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        foreach (var entry in zip.Entries.Where(e => e.FullName != ManifestEntry).OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName));
             using var stream = entry.Open();
@@ -230,7 +306,7 @@ internal static class ScamModelFile
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    internal static LinearHeads ExtractHeads(ITransformer model, string name)
+    internal static LinearHeads ExtractHeads(ITransformer model, string name, float[] idf)
     {
         var heads = (model as IEnumerable<ITransformer> ?? [model])
             .OfType<IPredictionTransformer<object>>()
@@ -274,6 +350,6 @@ internal static class ScamModelFile
             weights[head] = copy;
         });
 
-        return new LinearHeads(weights, bias, slope, offset);
+        return new LinearHeads(weights, bias, slope, offset, idf);
     }
 }

@@ -29,10 +29,10 @@ public sealed record ThresholdProfiles(float Balanced, float HighRecall, float H
 public sealed record ScamModelManifest
 {
     /// <summary>The model file format this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>The feature schema this library computes; a model trained on another cannot be scored.</summary>
-    public const string CurrentFeatureSchema = "vi-hashed-ngrams/v5/18";
+    public const string CurrentFeatureSchema = "vi-segments-idf/v6/18";
 
     /// <summary>Model file format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;

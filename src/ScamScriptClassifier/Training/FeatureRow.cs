@@ -27,14 +27,14 @@ internal sealed class FeatureRow
 
     public VBuffer<float> Features { get; set; }
 
-    public static FeatureRow From(LabeledMessage item) => new()
+    public static FeatureRow From(LabeledMessage item, VBuffer<float> features) => new()
     {
         Label = item.IsScam,
         Impersonation = item.Patterns.Contains(ScamPattern.Impersonation),
         AntiStateThreat = item.Patterns.Contains(ScamPattern.AntiStateThreat),
         SubscriptionRevocation = item.Patterns.Contains(ScamPattern.SubscriptionRevocation),
         MoneyTransfer = item.Patterns.Contains(ScamPattern.MoneyTransfer),
-        Features = SparseVectorBuilder.Build(item.Text),
+        Features = features,
     };
 
     public static IDataView Load(MLContext ml, IEnumerable<FeatureRow> rows)

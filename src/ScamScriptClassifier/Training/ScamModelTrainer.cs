@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using ScamScriptClassifier.Features;
 using ScamScriptClassifier.Scoring;
 using ScamScriptClassifier.Training;
 
@@ -64,9 +65,8 @@ public sealed class ScamModelTrainer
         var heldOut = HeldOutFamilies(items, Math.Max(_options.HeldOutFraction, 0.2), fold: 0);
         var train = items.Where(i => !heldOut.Contains(i.FamilyKey)).ToList();
         var test = items.Where(i => heldOut.Contains(i.FamilyKey)).ToList();
-        var trainRows = new FeatureRow[train.Count];
-        Parallel.For(0, train.Count, i => trainRows[i] = FeatureRow.From(train[i]));
-        var testRows = test.Select(FeatureRow.From).ToList();
+        var (idf, trainRows) = Featurize(train);
+        var testRows = test.Select(i => FeatureRow.From(i, SparseVectorBuilder.Vector(SparseVectorBuilder.Count(i.Text), idf))).ToList();
         var results = new Dictionary<string, BinaryMetrics>(StringComparer.Ordinal);
         foreach (var kind in new[] { "sdca", "lbfgs", "fasttree" })
         {
@@ -106,11 +106,10 @@ public sealed class ScamModelTrainer
         RequireEveryHead(train);
 
         Report($"featurising {items.Count} items ({train.Count} train, {test.Count} held out)");
-        var rows = new FeatureRow[train.Count];
-        Parallel.For(0, train.Count, i => rows[i] = FeatureRow.From(train[i]));
+        var (idf, rows) = Featurize(train);
 
         var ml = new MLContext(_options.Seed);
-        var profiles = TuneThresholds(ml, train, rows);
+        var (aggregator, profiles) = FitAggregator(ml, train, rows, idf);
         var threshold = profiles.Balanced;
         Report($"threshold {threshold:0.000}, high recall {profiles.HighRecall:0.000}, high precision {profiles.HighPrecision:0.000} (tuned by {_options.ThresholdFolds}-fold cross-validation on the training split)");
 
@@ -135,7 +134,8 @@ public sealed class ScamModelTrainer
         if (test.Count > 0)
         {
             Report($"evaluating on {test.Count} held-out items");
-            var provisional = ScamClassifier.FromModel(new LoadedModel(ScamModelFile.ExtractHeads(model, "trained model"), manifest, [.. trainedTexts.Order()], model));
+            var heads = ScamModelFile.ExtractHeads(model, "trained model", idf);
+            var provisional = ScamClassifier.FromModel(new LoadedModel(heads, aggregator, manifest, [.. trainedTexts.Order()], model));
             heldOut = ScamEvaluator.Evaluate(provisional, test);
             var o = heldOut.Overall;
             manifest = manifest with
@@ -144,8 +144,109 @@ public sealed class ScamModelTrainer
             };
         }
 
-        var file = ScamModelFile.Write(ml, model, data.Schema, manifest, trainedTexts);
+        var file = ScamModelFile.Write(ml, model, data.Schema, idf, aggregator, manifest, trainedTexts);
         return new TrainedScamModel(file, ScamClassifier.FromModel(ScamModelFile.Load(file, "trained model")), heldOut);
+    }
+
+    /// <summary>
+    /// Each bucket's inverse document frequency on <paramref name="train"/> (smoothed: ln((1 + n) / (1 + df)) + 1,
+    /// and 0 for buckets no item has, so unseen n-grams neither count nor dilute), and every item's vector.
+    /// </summary>
+    private static (float[] Idf, FeatureRow[] Rows) Featurize(List<LabeledMessage> train)
+    {
+        var counted = new (int[] Buckets, float[] Counts)[train.Count];
+        Parallel.For(0, train.Count, i => counted[i] = SparseVectorBuilder.Count(train[i].Text));
+        var documents = new int[FeatureSpace.Dimension];
+        foreach (var (buckets, _) in counted)
+        {
+            foreach (var bucket in buckets)
+            {
+                documents[bucket]++;
+            }
+        }
+
+        var idf = new float[FeatureSpace.Dimension];
+        for (var bucket = 0; bucket < idf.Length; bucket++)
+        {
+            idf[bucket] = documents[bucket] == 0 ? 0 : (float)(Math.Log((1.0 + train.Count) / (1.0 + documents[bucket])) + 1);
+        }
+
+        var rows = new FeatureRow[train.Count];
+        Parallel.For(0, train.Count, i => rows[i] = FeatureRow.From(train[i], SparseVectorBuilder.Vector(counted[i], idf)));
+        return (idf, rows);
+    }
+
+    /// <summary>
+    /// Stacking: the heads are fitted on all folds but one of the training split, and the held-back fold's items,
+    /// and texts composed from them, are scored with those heads. The aggregator is fitted on those out-of-fold
+    /// signals, and the thresholds are read off its probabilities for the out-of-fold items themselves (not the
+    /// composed texts).
+    /// </summary>
+    private (Aggregator Aggregator, ThresholdProfiles Profiles) FitAggregator(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows, float[] idf)
+    {
+        var folds = FoldFamilies(train, _options.ThresholdFolds);
+        var items = new List<(bool IsScam, float[] Signals)>(train.Count);
+        var composed = new List<(bool IsScam, float[] Signals)>(train.Count);
+        for (var fold = 0; fold < _options.ThresholdFolds; fold++)
+        {
+            var fitRows = rows.Where((_, i) => folds[train[i].FamilyKey] != fold).ToList();
+            var scoreItems = train.Where(i => folds[i.FamilyKey] == fold).ToList();
+            if (scoreItems.Count == 0 || fitRows.All(r => r.Label) || fitRows.All(r => !r.Label))
+            {
+                continue;
+            }
+
+            Report($"stacking fold {fold + 1}/{_options.ThresholdFolds}: fitting the heads on {fitRows.Count} items");
+            var heads = ScamModelFile.ExtractHeads(FitHeads(ml, ml.Data.Cache(FeatureRow.Load(ml, fitRows)), quiet: true), "fold model", idf);
+            var texts = scoreItems.Select(i => (i.Text, i.IsScam)).ToList();
+            var extra = TextComposer.Compose(scoreItems, _options.Seed + fold);
+            var signals = new float[texts.Count + extra.Count][];
+            Parallel.For(0, signals.Length, i => signals[i] = Signals(heads, i < texts.Count ? texts[i].Text : extra[i - texts.Count].Text));
+            for (var i = 0; i < signals.Length; i++)
+            {
+                (i < texts.Count ? items : composed).Add((i < texts.Count ? texts[i].IsScam : extra[i - texts.Count].IsScam, signals[i]));
+            }
+        }
+
+        Report($"fitting the aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
+        var aggregator = TrainAggregator(ml, [.. items, .. composed]);
+        var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Signals))).ToList();
+        return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate));
+    }
+
+    private static float[] Signals(LinearHeads heads, string text)
+    {
+        var ranges = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(heads)).Ranges;
+        var signals = new float[Aggregator.FeatureCount];
+        Aggregator.Features(ranges, signals);
+        return signals;
+    }
+
+    private static Aggregator TrainAggregator(MLContext ml, List<(bool IsScam, float[] Signals)> examples)
+    {
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new AggregatorRow { Label = e.IsScam, Signals = e.Signals }));
+        var fitted = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(AggregatorRow.Label),
+            FeatureColumnName = nameof(AggregatorRow.Signals),
+            L2Regularization = 1e-3f,
+            NumberOfThreads = 1,
+        }).Fit(data);
+        var linear = fitted.Model.SubModel;
+        var calibrator = fitted.Model.Calibrator;
+
+        // Fold ML.NET's Platt step, 1 / (1 + exp(slope · score + offset)), into one logistic over the signals.
+        var weights = linear.Weights.Select(w => (float)(-calibrator.Slope * w)).ToArray();
+        var bias = (float)(-((calibrator.Slope * linear.Bias) + calibrator.Offset));
+        return new Aggregator(weights, bias);
+    }
+
+    private sealed class AggregatorRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(Aggregator.FeatureCount)]
+        public float[] Signals { get; set; } = [];
     }
 
     private void Report(string message) => _options.Progress?.Report(message);
@@ -166,12 +267,16 @@ public sealed class ScamModelTrainer
         }
     }
 
-    private TransformerChain<ITransformer> FitHeads(MLContext ml, IDataView data)
+    private TransformerChain<ITransformer> FitHeads(MLContext ml, IDataView data, bool quiet = false)
     {
         var transformers = new List<ITransformer>(2 * LinearHeads.Count);
         for (var head = 0; head < LinearHeads.Count; head++)
         {
-            Report($"fitting head {FeatureRow.LabelColumns[head]}");
+            if (!quiet)
+            {
+                Report($"fitting head {FeatureRow.LabelColumns[head]}");
+            }
+
             var fitted = CreateTrainer(ml, FeatureRow.LabelColumns[head]).Fit(data);
             var copy = ml.Transforms.CopyColumns(FeatureRow.ProbabilityColumns[head], "Probability").Fit(fitted.Transform(data));
             transformers.Add(fitted);
@@ -228,17 +333,7 @@ public sealed class ScamModelTrainer
             }
         }
 
-        var candidates = pairs.Select(p => p.Probability).Append(0.5f).Distinct().Order().ToList();
-        var metrics = candidates.Select(c => (Threshold: c, Metrics: ScamEvaluator.Metrics(pairs, c))).ToList();
-        var balanced = metrics
-            .OrderByDescending(m => m.Metrics.FalsePositiveRate <= _options.MaxFalsePositiveRate)
-            .ThenBy(m => m.Metrics.FalsePositiveRate <= _options.MaxFalsePositiveRate ? 0 : m.Metrics.FalsePositiveRate)
-            .ThenByDescending(m => Math.Round(m.Metrics.F1, 12))
-            .ThenBy(m => Math.Abs(m.Threshold - 0.5f))
-            .First().Threshold;
-        var highRecall = metrics.Where(m => m.Metrics.Recall >= 0.99 && m.Threshold <= balanced).Select(m => m.Threshold).DefaultIfEmpty(balanced).Max();
-        var highPrecision = metrics.Where(m => m.Metrics.Precision >= 0.99 && m.Threshold >= balanced).Select(m => m.Threshold).DefaultIfEmpty(balanced).Min();
-        return new ThresholdProfiles(balanced, highRecall, highPrecision);
+        return OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate);
     }
 
     /// <summary>Families held out: the first <paramref name="fraction"/> of each label's families in seeded hash order.</summary>
