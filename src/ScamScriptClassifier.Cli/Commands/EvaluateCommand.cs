@@ -16,16 +16,20 @@ internal static class EvaluateCommand
         var seed = new Option<int>("--seed") { Description = "Seed for --cv.", DefaultValueFactory = _ => 42 };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out invalid rows (listed on stderr) instead of stopping." };
         var compare = new Option<bool>("--compare-trainers") { Description = "Instead of scoring with a model, fit SDCA, L-BFGS and FastTree on the same split and compare them on the same held-out items." };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Also train the TF-IDF + logistic-regression baseline on the items of this labelled file or directory that the model was trained on, and report it side by side.",
+        };
         var command = new Command("evaluate", "ROC-AUC, PR-AUC, precision, recall, F1, false-positive rate, confusion matrix, per-pattern F1, by kind and by file.")
         {
-            data, model, json, cv, seed, skipInvalid, compare,
+            data, model, json, cv, seed, skipInvalid, compare, baseline,
         };
         command.SetAction(parse => CliModel.Run(() => Run(
-            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid), parse.GetValue(compare))));
+            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid), parse.GetValue(compare), parse.GetValue(baseline))));
         return command;
     }
 
-    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid, bool compareTrainers)
+    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid, bool compareTrainers, string? baselinePath)
     {
         var data = DataOptions.Read(dataPath, skipInvalid);
         if (data is null)
@@ -72,14 +76,39 @@ internal static class EvaluateCommand
         }
 
         var classifier = CliModel.Open(modelPath);
-        var report = ScamEvaluator.Evaluate(classifier, data.Items, data.Sources);
+        if (baselinePath is not null)
+        {
+            var corpus = DataOptions.Read(baselinePath, skipInvalid);
+            if (corpus is null)
+            {
+                return 1;
+            }
+
+            var options = new ScamTrainingOptions { Seed = seed, Progress = DataOptions.TerminalProgress() };
+            var comparison = ScamEvaluator.CompareWithBaseline(classifier, corpus.Items, data.Items, data.Sources, options);
+            var (report, tfIdf, baselineReport) = (comparison.ModelReport, comparison.Baseline, comparison.BaselineReport);
+            if (asJson)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { model = report, baseline = baselineReport }, Json.Indented));
+            }
+            else
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"baseline: TF-IDF (word 1-2 + char 1-5-grams) + L-BFGS logistic regression, trained on the model's {comparison.BaselineTrainItems} training items; L2 {tfIdf.L2Regularization} by {options.ThresholdFolds}-fold CV (ROC-AUC {tfIdf.CrossValidatedRocAuc:0.0000}), threshold {tfIdf.Threshold:0.000}"));
+                ReportPrinter.PrintComparison(Console.Out, report, baselineReport);
+            }
+
+            return 0;
+        }
+
+        var single = ScamEvaluator.Evaluate(classifier, data.Items, data.Sources);
         if (asJson)
         {
-            Console.WriteLine(JsonSerializer.Serialize(report, Json.Indented));
+            Console.WriteLine(JsonSerializer.Serialize(single, Json.Indented));
         }
         else
         {
-            ReportPrinter.Print(Console.Out, report);
+            ReportPrinter.Print(Console.Out, single);
         }
 
         return 0;

@@ -25,6 +25,11 @@ internal static class ReportPrinter
             Row(writer, $"file {source}", metrics);
         }
 
+        foreach (var (sender, metrics) in report.BySender)
+        {
+            Row(writer, $"sender {sender}", metrics);
+        }
+
         writer.WriteLine();
         writer.WriteLine($"{"pattern",-28} {"support",7} {"prec",6} {"recall",6} {"F1",6}");
         foreach (var pattern in report.Patterns)
@@ -50,6 +55,58 @@ internal static class ReportPrinter
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(error.IsScam ? "missed scam" : "false alarm"),-11} p={error.Probability:0.000} {error.Id} ({error.Source ?? EvaluatorKind(error.Kind)}): {(text.Length > 140 ? text[..140] + "…" : text)}"));
             }
         }
+    }
+
+    /// <summary>The model and the baseline side by side, subset by subset, each at its own threshold.</summary>
+    public static void PrintComparison(TextWriter writer, EvaluationReport model, EvaluationReport baseline)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model threshold {model.Threshold:0.000}, baseline threshold {baseline.Threshold:0.000}; {model.Overall.Items} items the model did not train on"));
+        writer.WriteLine($"{"subset",-34} {"items",6} | {"model: ROC-AUC",14} {"F1",6} {"recall",6} {"FPR",6} | {"baseline: ROC-AUC",17} {"F1",6} {"recall",6} {"FPR",6}");
+        void Compare(string name, BinaryMetrics? m, BinaryMetrics? b)
+        {
+            if (m is null || b is null)
+            {
+                return;
+            }
+
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-34} {m.Items,6} | {Optional(m.RocAuc),14} {m.F1,6:0.000} {m.Recall,6:0.000} {m.FalsePositiveRate,6:0.000} | {Optional(b.RocAuc),17} {b.F1,6:0.000} {b.Recall,6:0.000} {b.FalsePositiveRate,6:0.000}"));
+        }
+
+        Compare("all", model.Overall, baseline.Overall);
+        foreach (var (kind, metrics) in model.ByKind)
+        {
+            Compare($"kind {kind}", metrics, baseline.ByKind.GetValueOrDefault(kind));
+        }
+
+        foreach (var (writing, metrics) in model.ByDiacritics)
+        {
+            Compare(writing, metrics, baseline.ByDiacritics.GetValueOrDefault(writing));
+        }
+
+        Compare("hard negatives (legit-hard-*)", HardNegatives(model), HardNegatives(baseline));
+        foreach (var (source, metrics) in model.BySource)
+        {
+            Compare($"file {source}", metrics, baseline.BySource.GetValueOrDefault(source));
+        }
+
+        foreach (var (sender, metrics) in model.BySender)
+        {
+            Compare($"sender {sender}", metrics, baseline.BySender.GetValueOrDefault(sender));
+        }
+    }
+
+    /// <summary>The legit-hard-* files together: FPR and counts only (they hold no scams).</summary>
+    private static BinaryMetrics? HardNegatives(EvaluationReport report)
+    {
+        var hard = report.BySource.Where(s => s.Key.StartsWith("legit-hard", StringComparison.Ordinal)).Select(s => s.Value).ToList();
+        if (hard.Count == 0)
+        {
+            return null;
+        }
+
+        int fp = hard.Sum(h => h.FalsePositives), tn = hard.Sum(h => h.TrueNegatives);
+        return new BinaryMetrics(fp + tn, 0, null, null, 0, 0, 0, fp + tn == 0 ? 0 : fp / (double)(fp + tn), 0, fp, tn, 0);
     }
 
     private static string EvaluatorKind(MessageKind kind) => kind.ToString().ToLowerInvariant();

@@ -83,4 +83,15 @@ public sealed record EvaluationReport(
     IReadOnlyList<PatternMetrics> Patterns,
     EarlyDetection EarlyDetection,
     IReadOnlyList<EvaluationError> Errors,
-    int SkippedSeen);
+    int SkippedSeen)
+{
+    /// <summary>Broken down by the items' sender kind (<c>otp</c>, <c>bank</c>, <c>carrier</c>, …), for items that name one.</summary>
+    public IReadOnlyDictionary<string, BinaryMetrics> BySender { get; init; } = new Dictionary<string, BinaryMetrics>();
+}
+
+/// <summary>The default model and the <see cref="TfIdfBaseline"/>, evaluated on the same unseen items.</summary>
+/// <param name="ModelReport">The model's report.</param>
+/// <param name="Baseline">The baseline, trained on the model's training split.</param>
+/// <param name="BaselineReport">The baseline's report on the same items.</param>
+/// <param name="BaselineTrainItems">Items the baseline was trained on.</param>
+public sealed record BaselineComparison(EvaluationReport ModelReport, TfIdfBaseline Baseline, EvaluationReport BaselineReport, int BaselineTrainItems);

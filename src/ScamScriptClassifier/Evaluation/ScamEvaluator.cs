@@ -33,20 +33,70 @@ public static class ScamEvaluator
             scored.Add(new Scored(items[i], sources?[i], classifier.Score(items[i].Text)));
         }
 
-        var threshold = classifier.Threshold;
+        var early = Early(classifier, scored.Where(s => s.Item.Kind == MessageKind.Transcript).Select(s => s.Item).ToList());
+        return Report(scored, classifier.Threshold, ScamPatterns.All.Select(p => Pattern(scored, p)).ToList(), early, skipped);
+    }
+
+    /// <summary>
+    /// Evaluates the <see cref="TfIdfBaseline"/> on <paramref name="items"/> exactly as <see cref="Evaluate(ScamClassifier, IReadOnlyList{LabeledMessage}, IReadOnlyList{string}?)"/>
+    /// evaluates a model (same subsets, same threshold rule), so the two reports compare row by row. The baseline has
+    /// no pattern heads and no live calls: those parts of its report are empty.
+    /// </summary>
+    public static EvaluationReport Evaluate(TfIdfBaseline baseline, IReadOnlyList<LabeledMessage> items, IReadOnlyList<string>? sources = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(items);
+        var probabilities = baseline.ScoreProbabilities([.. items.Select(i => i.Text)]);
+        var noPatterns = new Dictionary<ScamPattern, float>();
+        var scored = items.Select((item, i) => new Scored(item, sources?[i],
+            new ScamAssessment(probabilities[i], probabilities[i] >= baseline.Threshold, probabilities[i] >= baseline.Threshold ? ScamVerdict.LikelyScam : ScamVerdict.Safe, noPatterns, []))).ToList();
+        return Report(scored, baseline.Threshold, [], new EarlyDetection(0, 0, 0, 0, 0, 0, 0), skipped: 0);
+    }
+
+    /// <summary>
+    /// Trains the <see cref="TfIdfBaseline"/> on the items of <paramref name="corpus"/> that <paramref name="classifier"/>
+    /// was trained on (its training split), then evaluates both on the items of <paramref name="items"/> the model
+    /// never saw.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model was trained on none of the corpus items.</exception>
+    public static BaselineComparison CompareWithBaseline(ScamClassifier classifier, IReadOnlyList<LabeledMessage> corpus, IReadOnlyList<LabeledMessage> items, IReadOnlyList<string>? sources = null, ScamTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(items);
+        var trainedOn = corpus.Where(i => classifier.WasTrainedOn(i.Text)).ToList();
+        if (trainedOn.Count == 0)
+        {
+            throw new ArgumentException("The model was trained on none of the corpus items: the baseline needs the model's training split.", nameof(corpus));
+        }
+
+        var baseline = new ScamModelTrainer(options).TrainBaseline(trainedOn);
+        var unseen = Enumerable.Range(0, items.Count).Where(i => !classifier.WasTrainedOn(items[i].Text)).ToList();
+        return new BaselineComparison(
+            Evaluate(classifier, items, sources),
+            baseline,
+            Evaluate(baseline, [.. unseen.Select(i => items[i])], sources is null ? null : [.. unseen.Select(i => sources[i])]),
+            trainedOn.Count);
+    }
+
+    private static EvaluationReport Report(List<Scored> scored, float threshold, List<PatternMetrics> patterns, EarlyDetection early, int skipped)
+    {
         var byKind = scored.GroupBy(s => KindName(s.Item.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var bySource = scored.Where(s => s.Source is not null).GroupBy(s => s.Source!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var byDiacritics = scored.GroupBy(s => HasDiacritics(s.Item.Text) ? "with-diacritics" : "no-diacritics").OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
-        var patterns = ScamPatterns.All.Select(p => Pattern(scored, p)).ToList();
+        var bySender = scored.Where(s => s.Item.Sender is not null).GroupBy(s => s.Item.Sender!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var errors = scored.Where(s => s.Assessment.IsScam != s.Item.IsScam)
             .OrderByDescending(s => Math.Abs(s.Assessment.Probability - threshold))
             .Select(s => new EvaluationError(s.Item.Id, s.Source, s.Item.Kind, s.Item.IsScam, s.Assessment.Probability, s.Item.Text))
             .ToList();
-        var early = Early(classifier, scored.Where(s => s.Item.Kind == MessageKind.Transcript).Select(s => s.Item).ToList());
-        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, byDiacritics, patterns, early, errors, skipped);
+        return new EvaluationReport(threshold, Binary(scored, threshold), byKind, bySource, byDiacritics, patterns, early, errors, skipped)
+        {
+            BySender = bySender,
+        };
     }
 
     internal static string KindName(MessageKind kind) => kind switch

@@ -17,6 +17,13 @@ internal static class FeatureSpace
     /// <summary>The longest segment, in tokens: a sentence or line longer than this is cut.</summary>
     public const int SegmentTokens = 24;
 
+    /// <summary>
+    /// The normaliser never falls below the square root of this: a text with little content (a greeting, "vâng",
+    /// "alo") keeps its features' weights small instead of being blown up to a full-length text's, so it carries
+    /// little evidence either way. About the idf² mass of a few syllables.
+    /// </summary>
+    public const float MinNormSquared = 1000;
+
     /// <summary>A segment repeating one of this many previous segments (same feature set) is skipped.</summary>
     public const int RecentSegments = 64;
 }

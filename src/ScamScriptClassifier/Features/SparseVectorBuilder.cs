@@ -71,7 +71,7 @@ internal struct SparseVectorBuilder : IFeatureConsumer
 
         var indices = new List<int>(buckets.Length);
         var values = new List<float>(buckets.Length);
-        var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 0;
+        var scale = 1 / Math.Sqrt(Math.Max(norm, FeatureSpace.MinNormSquared));
         for (var i = 0; i < buckets.Length; i++)
         {
             var weight = idf[buckets[i]];

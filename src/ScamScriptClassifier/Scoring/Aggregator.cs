@@ -3,20 +3,25 @@ using System.Runtime.Intrinsics;
 namespace ScamScriptClassifier.Scoring;
 
 /// <summary>
-/// The learned step from local evidence to the text's calibrated scam probability: a logistic model over a few
-/// dense signals of the scored runs (best and whole-text margins per head, how many patterns carry evidence, how
-/// long the text is, how much of it is suspicious). Trained on out-of-fold scores and composed long texts, so it
-/// learns how much a best run means in a text of a given length.
+/// The learned step from local evidence to the text's calibrated scam probability, over a few dense signals of the
+/// scored runs: best and whole-text margins per head, how many patterns carry evidence and how strongly the second
+/// and third do (the script is a conjunction: an authority claim with a threat and a demand), how long the text is,
+/// how much of it is suspicious. Either boosted trees (FastTree) or a logistic model, whichever did better on
+/// out-of-fold data when it was trained; both end in a logistic link, so the output is a probability.
 /// </summary>
 internal sealed class Aggregator
 {
-    public const int FeatureCount = 11;
+    public const int FeatureCount = 13;
     private const float MarginLimit = 30f;
 
     private readonly float[] _weights;
     private readonly float _bias;
+    private readonly Tree[] _trees;
 
-    public Aggregator(float[] weights, float bias)
+    /// <param name="weights">Logistic weights, one per signal (all zero for a tree aggregator).</param>
+    /// <param name="bias">Added to the score.</param>
+    /// <param name="trees">Regression trees whose leaf values add to the score (none for a logistic aggregator).</param>
+    public Aggregator(float[] weights, float bias, Tree[] trees)
     {
         if (weights.Length != FeatureCount)
         {
@@ -25,11 +30,14 @@ internal sealed class Aggregator
 
         _weights = weights;
         _bias = bias;
+        _trees = trees;
     }
 
     public ReadOnlySpan<float> Weights => _weights;
 
     public float Bias => _bias;
+
+    public IReadOnlyList<Tree> Trees => _trees;
 
     /// <summary>The signals of a scored text, in the order the weights expect.</summary>
     public static void Features(in RangeTracker ranges, Span<float> features)
@@ -51,6 +59,13 @@ internal sealed class Aggregator
         features[8] = MathF.Log(1 + ranges.Segments);
         features[9] = ranges.Ranges == 0 ? 0 : ranges.PositiveRanges / (float)ranges.Ranges;
         features[10] = ranges.BestScamTokens / (float)RangeTracker.RangeTokens;
+
+        // The second and third strongest patterns: an authority claim alone is no scam; with a threat or a demand it is.
+        Span<float> sorted = stackalloc float[LinearHeads.Count - 1];
+        features.Slice(2, LinearHeads.Count - 1).CopyTo(sorted);
+        sorted.Sort();
+        features[11] = sorted[^2];
+        features[12] = sorted[^3];
     }
 
     public float Probability(in RangeTracker ranges)
@@ -68,8 +83,37 @@ internal sealed class Aggregator
             score += _weights[i] * features[i];
         }
 
+        foreach (var tree in _trees)
+        {
+            score += tree.Evaluate(features);
+        }
+
         return 1f / (1f + MathF.Exp(-score));
     }
 
     private static float Clip(float margin) => Math.Clamp(margin, -MarginLimit, MarginLimit);
+
+    /// <summary>
+    /// One regression tree as FastTree stores it: node n sends a signal at most its threshold to the left child, else
+    /// to the right; a negative child c is leaf ~c, whose value (already multiplied by the tree's weight and the
+    /// logistic link's slope) is the tree's output.
+    /// </summary>
+    internal sealed record Tree(int[] Feature, float[] Threshold, int[] Left, int[] Right, float[] Leaf)
+    {
+        public float Evaluate(ReadOnlySpan<float> features)
+        {
+            if (Feature.Length == 0)
+            {
+                return Leaf[0];
+            }
+
+            var node = 0;
+            while (node >= 0)
+            {
+                node = features[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+            }
+
+            return Leaf[~node];
+        }
+    }
 }

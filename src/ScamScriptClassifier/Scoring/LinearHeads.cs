@@ -57,11 +57,11 @@ internal sealed class LinearHeads
     /// <summary>A bucket's entry: weight × idf per head, idf² in <see cref="NormLane"/>.</summary>
     public Vector256<float> Weights(int bucket) => Vector256.Create(_table, bucket * Stride);
 
-    /// <summary>Every head's margin for a run of segments whose entries sum to <paramref name="sums"/>: bias + dot / ‖x‖.</summary>
+    /// <summary>Every head's margin for a run of segments whose entries sum to <paramref name="sums"/>: bias + dot / max(‖x‖, the floor).</summary>
     public Vector256<float> Margins(Vector256<float> sums)
     {
-        var norm = sums.GetElement(NormLane);
-        return norm > 0 ? Bias + (sums * (1f / MathF.Sqrt(norm))) : Bias;
+        var norm = Math.Max(sums.GetElement(NormLane), FeatureSpace.MinNormSquared);
+        return Bias + (sums * (1f / MathF.Sqrt(norm)));
     }
 
     /// <summary>ML.NET's Platt calibration of a head: 1 / (1 + exp(slope · margin + offset)).</summary>

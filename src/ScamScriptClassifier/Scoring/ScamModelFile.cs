@@ -63,6 +63,23 @@ internal static class ScamModelFile
                 }
 
                 engine.Write(aggregator.Bias);
+                engine.Write(aggregator.Trees.Count);
+                foreach (var tree in aggregator.Trees)
+                {
+                    engine.Write(tree.Feature.Length);
+                    for (var node = 0; node < tree.Feature.Length; node++)
+                    {
+                        engine.Write(tree.Feature[node]);
+                        engine.Write(tree.Threshold[node]);
+                        engine.Write(tree.Left[node]);
+                        engine.Write(tree.Right[node]);
+                    }
+
+                    foreach (var leaf in tree.Leaf)
+                    {
+                        engine.Write(leaf);
+                    }
+                }
             }
 
             var withPayload = manifest with { PayloadSha256 = PayloadSha256(zip) };
@@ -237,10 +254,10 @@ internal static class ScamModelFile
     {
         var entry = zip.GetEntry(EngineEntry)
             ?? throw new ScamModelException($"Model file \"{name}\" has no {EngineEntry}.");
-        var expected = sizeof(int) + (FeatureSpace.Dimension * sizeof(float)) + sizeof(int) + ((Aggregator.FeatureCount + 1) * sizeof(float));
-        if (entry.Length != expected)
+        const int MaxEngineBytes = 64 << 20;
+        if (entry.Length > MaxEngineBytes)
         {
-            throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {entry.Length} bytes, expected {expected}.");
+            throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {entry.Length} bytes, more than {MaxEngineBytes}.");
         }
 
         try
@@ -269,18 +286,56 @@ internal static class ScamModelFile
             }
 
             var bias = reader.ReadSingle();
-            if (!idf.All(float.IsFinite) || !weights.All(float.IsFinite) || !float.IsFinite(bias))
+            var trees = new Aggregator.Tree[ReadCount(reader, 10_000)];
+            for (var t = 0; t < trees.Length; t++)
+            {
+                var nodes = ReadCount(reader, 4096);
+                var (feature, threshold, left, right) = (new int[nodes], new float[nodes], new int[nodes], new int[nodes]);
+                for (var node = 0; node < nodes; node++)
+                {
+                    (feature[node], threshold[node], left[node], right[node]) = (reader.ReadInt32(), reader.ReadSingle(), reader.ReadInt32(), reader.ReadInt32());
+                    if ((uint)feature[node] >= Aggregator.FeatureCount || !float.IsFinite(threshold[node])
+                        || !ValidChild(left[node], node, nodes) || !ValidChild(right[node], node, nodes))
+                    {
+                        throw new ScamModelException($"Model file \"{name}\" has a damaged tree in {EngineEntry}.");
+                    }
+                }
+
+                var leaf = new float[nodes + 1];
+                for (var l = 0; l < leaf.Length; l++)
+                {
+                    leaf[l] = reader.ReadSingle();
+                }
+
+                if (!leaf.All(float.IsFinite))
+                {
+                    throw new ScamModelException($"Model file \"{name}\" has non-finite numbers in {EngineEntry}.");
+                }
+
+                trees[t] = new Aggregator.Tree(feature, threshold, left, right, leaf);
+            }
+
+            if (!idf.All(v => float.IsFinite(v) && v >= 0) || !weights.All(float.IsFinite) || !float.IsFinite(bias))
             {
                 throw new ScamModelException($"Model file \"{name}\" has non-finite numbers in {EngineEntry}.");
             }
 
-            return (idf, new Aggregator(weights, bias));
+            return (idf, new Aggregator(weights, bias, trees));
         }
-        catch (EndOfStreamException ex)
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
         {
-            throw new ScamModelException($"Model file \"{name}\" has a truncated {EngineEntry}.", ex);
+            throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {ex.Message}", ex);
         }
     }
+
+    private static int ReadCount(BinaryReader reader, int limit)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 && count <= limit ? count : throw new InvalidDataException($"a count of {count} (at most {limit})");
+    }
+
+    /// <summary>A child points forwards to a node (so evaluation always ends) or to one of the n + 1 leaves.</summary>
+    private static bool ValidChild(int child, int node, int nodes) => child >= 0 ? child > node && child < nodes : ~child <= nodes;
 
     private static string PayloadSha256(byte[] bytes)
     {

@@ -99,6 +99,53 @@ public sealed class ScamModelTrainer
         return results;
     }
 
+    /// <summary>
+    /// Trains the <see cref="TfIdfBaseline"/> on <paramref name="items"/> (all of them: pass the split the model was
+    /// trained on), choosing its regularisation by cross-validated ROC-AUC over the same family folds that tune the
+    /// model's threshold, and its threshold by the same rule.
+    /// </summary>
+    public TfIdfBaseline TrainBaseline(IReadOnlyList<LabeledMessage> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var train = items.ToList();
+        RequireEveryHead(train);
+        var folds = FoldFamilies(train, _options.ThresholdFolds);
+        var ml = new MLContext(_options.Seed);
+        (float L2, double RocAuc, List<(bool, float)> Pairs)? best = null;
+        foreach (var l2 in BaselineRegularization)
+        {
+            var pairs = new List<(bool IsScam, float Probability)>(train.Count);
+            for (var fold = 0; fold < _options.ThresholdFolds; fold++)
+            {
+                Report($"baseline: L2 {l2}, fold {fold + 1}/{_options.ThresholdFolds}");
+                var fit = train.Where(i => folds[i.FamilyKey] != fold).ToList();
+                var held = train.Where(i => folds[i.FamilyKey] == fold).ToList();
+                if (held.Count == 0 || fit.All(i => i.IsScam) || fit.All(i => !i.IsScam))
+                {
+                    continue;
+                }
+
+                var model = TfIdfBaseline.Pipeline(ml, l2).Fit(TfIdfBaseline.Load(ml, fit));
+                var probabilities = TfIdfBaseline.Probabilities(ml, model, [.. held.Select(i => i.Text)]);
+                pairs.AddRange(held.Select((i, k) => (i.IsScam, probabilities[k])));
+            }
+
+            var rocAuc = ScamEvaluator.Metrics(pairs, 0.5f).RocAuc ?? 0;
+            if (best is null || rocAuc > best.Value.RocAuc)
+            {
+                best = (l2, rocAuc, pairs);
+            }
+        }
+
+        var chosen = best!.Value;
+        var threshold = OperatingPoints.Choose(chosen.Pairs, _options.MaxFalsePositiveRate).Balanced;
+        Report($"baseline: L2 {chosen.L2} (cross-validated ROC-AUC {chosen.RocAuc:0.0000}), threshold {threshold:0.000}; fitting on {train.Count} items");
+        var final = TfIdfBaseline.Pipeline(ml, chosen.L2).Fit(TfIdfBaseline.Load(ml, train));
+        return new TfIdfBaseline(ml, final, threshold, chosen.L2, chosen.RocAuc);
+    }
+
+    private static readonly float[] BaselineRegularization = [1e-3f, 1e-2f, 1e-1f, 1f];
+
     private TrainedScamModel TrainCore(IReadOnlyList<LabeledMessage> items, HashSet<string> heldOutFamilies)
     {
         var train = items.Where(i => !heldOutFamilies.Contains(i.FamilyKey)).ToList();
@@ -185,8 +232,8 @@ public sealed class ScamModelTrainer
     private (Aggregator Aggregator, ThresholdProfiles Profiles) FitAggregator(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows, float[] idf)
     {
         var folds = FoldFamilies(train, _options.ThresholdFolds);
-        var items = new List<(bool IsScam, float[] Signals)>(train.Count);
-        var composed = new List<(bool IsScam, float[] Signals)>(train.Count);
+        var items = new List<Signal>(train.Count);
+        var composed = new List<Signal>(train.Count);
         for (var fold = 0; fold < _options.ThresholdFolds; fold++)
         {
             var fitRows = rows.Where((_, i) => folds[train[i].FamilyKey] != fold).ToList();
@@ -204,15 +251,40 @@ public sealed class ScamModelTrainer
             Parallel.For(0, signals.Length, i => signals[i] = Signals(heads, i < texts.Count ? texts[i].Text : extra[i - texts.Count].Text));
             for (var i = 0; i < signals.Length; i++)
             {
-                (i < texts.Count ? items : composed).Add((i < texts.Count ? texts[i].IsScam : extra[i - texts.Count].IsScam, signals[i]));
+                (i < texts.Count ? items : composed).Add(new Signal(i < texts.Count ? texts[i].IsScam : extra[i - texts.Count].IsScam, signals[i], fold));
             }
         }
 
-        Report($"fitting the aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
-        var aggregator = TrainAggregator(ml, [.. items, .. composed]);
-        var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Signals))).ToList();
+        // Trees or logistic: each is fitted without the first fold's signals and judged by log loss on them.
+        var examples = items.Concat(composed).ToList();
+        var fit = examples.Where(e => e.Fold != 0).ToList();
+        var judge = examples.Where(e => e.Fold == 0).ToList();
+        var candidates = new (string Name, Func<List<Signal>, Aggregator> Fit)[] { ("FastTree", s => FitTrees(ml, s)), ("logistic", s => FitLogistic(ml, s)) };
+        var chosen = candidates[0];
+        var bestLoss = double.PositiveInfinity;
+        if (fit.Any(e => e.IsScam) && fit.Any(e => !e.IsScam) && judge.Count > 0)
+        {
+            foreach (var candidate in candidates)
+            {
+                var trial = candidate.Fit(fit);
+                var loss = judge.Average(e => LogLoss(e.IsScam, trial.Probability(e.Values)));
+                Report($"aggregator {candidate.Name}: log loss {loss:0.0000} on held-back out-of-fold signals");
+                if (loss < bestLoss)
+                {
+                    (chosen, bestLoss) = (candidate, loss);
+                }
+            }
+        }
+
+        Report($"fitting the {chosen.Name} aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
+        var aggregator = chosen.Fit(examples);
+        var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Values))).ToList();
         return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate));
     }
+
+    private static double LogLoss(bool isScam, float probability) => -Math.Log(Math.Clamp(isScam ? probability : 1 - probability, 1e-7, 1));
+
+    private sealed record Signal(bool IsScam, float[] Values, int Fold);
 
     private static float[] Signals(LinearHeads heads, string text)
     {
@@ -222,23 +294,56 @@ public sealed class ScamModelTrainer
         return signals;
     }
 
-    private static Aggregator TrainAggregator(MLContext ml, List<(bool IsScam, float[] Signals)> examples)
+    private static IDataView AggregatorData(MLContext ml, List<Signal> examples) =>
+        ml.Data.LoadFromEnumerable(examples.Select(e => new AggregatorRow { Label = e.IsScam, Signals = e.Values }));
+
+    private static Aggregator FitLogistic(MLContext ml, List<Signal> examples)
     {
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new AggregatorRow { Label = e.IsScam, Signals = e.Signals }));
         var fitted = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(AggregatorRow.Label),
             FeatureColumnName = nameof(AggregatorRow.Signals),
             L2Regularization = 1e-3f,
             NumberOfThreads = 1,
-        }).Fit(data);
+        }).Fit(AggregatorData(ml, examples));
         var linear = fitted.Model.SubModel;
         var calibrator = fitted.Model.Calibrator;
 
         // Fold ML.NET's Platt step, 1 / (1 + exp(slope · score + offset)), into one logistic over the signals.
         var weights = linear.Weights.Select(w => (float)(-calibrator.Slope * w)).ToArray();
         var bias = (float)(-((calibrator.Slope * linear.Bias) + calibrator.Offset));
-        return new Aggregator(weights, bias);
+        return new Aggregator(weights, bias, []);
+    }
+
+    private static Aggregator FitTrees(MLContext ml, List<Signal> examples)
+    {
+        var fitted = ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(AggregatorRow.Label),
+            FeatureColumnName = nameof(AggregatorRow.Signals),
+            NumberOfTrees = 100,
+            NumberOfLeaves = 8,
+            MinimumExampleCountPerLeaf = 20,
+            LearningRate = 0.1,
+            NumberOfThreads = 1,
+        }).Fit(AggregatorData(ml, examples));
+        var ensemble = fitted.Model.SubModel.TrainedTreeEnsemble;
+        var slope = fitted.Model.Calibrator.Slope;
+        var trees = new Aggregator.Tree[ensemble.Trees.Count];
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var tree = ensemble.Trees[t];
+            var scale = -slope * ensemble.TreeWeights[t];
+            trees[t] = new Aggregator.Tree(
+                [.. tree.NumericalSplitFeatureIndexes],
+                [.. tree.NumericalSplitThresholds],
+                [.. tree.LeftChild],
+                [.. tree.RightChild],
+                [.. tree.LeafValues.Select(v => (float)(scale * v))]);
+        }
+
+        var bias = (float)(-((slope * ensemble.Bias) + fitted.Model.Calibrator.Offset));
+        return new Aggregator(new float[Aggregator.FeatureCount], bias, trees);
     }
 
     private sealed class AggregatorRow

@@ -35,8 +35,8 @@ public sealed class ScamTrainingOptions
     /// </summary>
     public double MaxFalsePositiveRate { get; set; } = 0.02;
 
-    /// <summary>L2 regularisation of each head. The default value is 1e-5.</summary>
-    public float L2Regularization { get; set; } = 1e-5f;
+    /// <summary>L2 regularisation of each head. The default value is 1e-6 (swept on the training split's folds).</summary>
+    public float L2Regularization { get; set; } = 1e-6f;
 
     /// <summary>Receives one line per training step; null for silence. The default value is null.</summary>
     public IProgress<string>? Progress { get; set; }

@@ -32,8 +32,23 @@ internal static class TextComposer
         {
             var separator = Separators[random.Next(Separators.Length)];
             var parts = Parts[random.Next(Parts.Length)];
-            switch (k % 5)
+            switch (k % 8)
             {
+                case 5 or 6 or 7:
+                    // A call so far: the first turns of a transcript. Of a legit call, always legit; of a scam, only
+                    // once most of it has been said.
+                    var call = items[random.Next(items.Count)];
+                    var lines = call.Text.Split('\n');
+                    if (lines.Length < 3)
+                    {
+                        goto default;
+                    }
+
+                    // A live call is scored after every turn, so short prefixes (a greeting, an introduction) are the
+                    // most common: their lengths are drawn skewed towards the first turns.
+                    var take = call.IsScam ? random.Next((lines.Length + 1) / 2 + 1, lines.Length + 1) : 1 + random.Next(random.Next(1, lines.Length));
+                    composed.Add((string.Join('\n', lines.Take(take)), call.IsScam));
+                    break;
                 case 0:
                     composed.Add((Join(Pick(legit, parts, random), separator), false));
                     break;
@@ -56,17 +71,17 @@ internal static class TextComposer
                     composed.Add((Join(turns, "\n"), withGreetings));
                     break;
                 default:
-                    var call = new List<string>();
+                    var chat = new List<string>();
                     for (var p = 0; p < parts; p++)
                     {
-                        call.Add(legit[random.Next(legit.Count)]);
+                        chat.Add(legit[random.Next(legit.Count)]);
                         if (shorts.Count > 0)
                         {
-                            call.Add(shorts[random.Next(shorts.Count)]);
+                            chat.Add(shorts[random.Next(shorts.Count)]);
                         }
                     }
 
-                    composed.Add((Join(call, "\n"), false));
+                    composed.Add((Join(chat, "\n"), false));
                     break;
             }
         }

@@ -49,15 +49,18 @@ public class ScamCallSessionTests(TrainedModelFixture fixture)
     }
 
     [Theory]
-    [InlineData(2047)]
-    [InlineData(2048)]
-    [InlineData(2049)]
-    public void Append_CallAroundTheWindowingLength_EqualsScoreWhileUnwindowed(int joinedLength)
+    [InlineData(1)]
+    [InlineData(40)]
+    [InlineData(400)]
+    public void Append_CallOfAnyLength_EndsWhereScoringTheWholeTranscriptEnds(int fillerTurns)
     {
-        var scam = string.Join(' ', ScamCall);
-        var filler = string.Concat(Enumerable.Repeat("dạ vâng ", 400))[..(joinedLength - scam.Length - "alo".Length - 2)];
-        string[] turns = ["alo", filler, scam];
-        Assert.Equal(joinedLength, string.Join('\n', turns).Length);
+        var turns = new List<string> { "alo" };
+        for (var i = 0; i < fillerTurns; i++)
+        {
+            turns.Add(i % 2 == 0 ? "dạ vâng em nghe" : Some.Everyday);
+        }
+
+        turns.AddRange(ScamCall);
         var call = fixture.Classifier.StartCall();
 
         foreach (var turn in turns)
@@ -65,15 +68,11 @@ public class ScamCallSessionTests(TrainedModelFixture fixture)
             call.Append(turn);
         }
 
-        var whole = fixture.Classifier.Score(string.Join('\n', turns)).Probability;
-        if (joinedLength <= ScamClassifier.MaxUnwindowedLength)
+        var whole = fixture.Classifier.Score(string.Join('\n', turns));
+        Assert.Equal(whole.Probability, call.Current.Probability, 5);
+        foreach (var pattern in ScamPatterns.All)
         {
-            Assert.Equal(whole, call.Current.Probability, 5);
-        }
-        else
-        {
-            // Windowed: the session also scores its most recent turns, so it is never below the whole call.
-            Assert.True(call.Current.Probability >= whole - 1e-5, $"session {call.Current.Probability}, whole {whole}");
+            Assert.Equal(whole.Patterns[pattern], call.Current.Patterns[pattern], 5);
         }
     }
 
