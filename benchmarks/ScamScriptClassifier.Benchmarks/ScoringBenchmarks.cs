@@ -2,10 +2,14 @@ using BenchmarkDotNet.Attributes;
 
 namespace ScamScriptClassifier.Benchmarks;
 
-/// <summary>One text scored by the stock recipe (baseline), the hot path, and the full assessment with evidence.</summary>
+/// <summary>
+/// One text scored by the stock recipe (baseline), the hot path, the full assessment with evidence, and the TF-IDF +
+/// logistic-regression baseline that <c>evaluate --baseline</c> compares quality against.
+/// </summary>
 public class ScoringBenchmarks
 {
     private StockRecipe _stock = null!;
+    private TfIdfBaseline _tfIdf = null!;
     private ScamClassifier _classifier = null!;
     private string _text = string.Empty;
 
@@ -17,6 +21,7 @@ public class ScoringBenchmarks
     {
         _stock = StockRecipe.Load();
         _classifier = ScamClassifier.LoadDefault();
+        _tfIdf = TfIdfBaseline.Fit(Corpus.Items, 1e-2f);
         _text = Text switch
         {
             "sms-210" => Corpus.Sms,
@@ -33,4 +38,7 @@ public class ScoringBenchmarks
 
     [Benchmark]
     public ScamAssessment ScoreWithEvidence() => _classifier.Score(_text);
+
+    [Benchmark]
+    public float TfIdfLogisticRegression() => _tfIdf.ScoreProbability(_text);
 }

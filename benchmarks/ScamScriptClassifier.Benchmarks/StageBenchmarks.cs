@@ -53,5 +53,9 @@ public class StageBenchmarks
         public int Count;
 
         public void Add(int index, int start, int end, int order) => Count += index & 1;
+
+        public readonly void EndSegment()
+        {
+        }
     }
 }

@@ -30,6 +30,7 @@ public sealed class ScamClassifier : IScamClassifier
     private readonly ulong[] _trainedTexts;
     private readonly int _maxInputLength;
     private readonly ILogger _logger;
+    private readonly float _priorShift;
 
     private ScamClassifier(LoadedModel model, ScamClassifierOptions options, ILogger logger)
     {
@@ -39,9 +40,14 @@ public sealed class ScamClassifier : IScamClassifier
         _maxInputLength = options.MaxInputLength;
         _logger = logger;
         Manifest = model.Manifest;
+        if (options.ExpectedScamRate is { } rate && model.Manifest.Items > 0 && model.Manifest.ScamItems > 0 && model.Manifest.ScamItems < model.Manifest.Items)
+        {
+            var corpusRate = model.Manifest.ScamItems / (double)model.Manifest.Items;
+            _priorShift = (float)(Math.Log(rate / (1 - rate)) - Math.Log(corpusRate / (1 - corpusRate)));
+        }
+
         Threshold = options.Threshold
-            ?? model.Manifest.Profiles?.For(options.Profile)
-            ?? model.Manifest.Threshold;
+            ?? Adjust(model.Manifest.Profiles?.For(options.Profile) ?? model.Manifest.Threshold);
     }
 
     /// <summary>What the model file says about itself: provenance, threshold, held-out metrics.</summary>
@@ -117,7 +123,7 @@ public sealed class ScamClassifier : IScamClassifier
     {
         RequireWithinLimit(text.Length);
         var scorer = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads));
-        return _aggregator.Probability(scorer.Ranges);
+        return Adjust(_aggregator.Probability(scorer.Ranges));
     }
 
     /// <inheritdoc />
@@ -127,7 +133,7 @@ public sealed class ScamClassifier : IScamClassifier
         RequireWithinLimit(text.Length);
         var started = Stopwatch.GetTimestamp();
         var ranges = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads)).Ranges;
-        var probability = _aggregator.Probability(ranges);
+        var probability = Adjust(_aggregator.Probability(ranges));
         var best = ranges.BestMargins;
         var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
         foreach (var pattern in ScamPatterns.All)
@@ -141,6 +147,17 @@ public sealed class ScamClassifier : IScamClassifier
         var evidence = CollectEvidence(text, ranges, patternProbabilities, isScam);
         ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
         return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
+    }
+
+    /// <summary>The probability corrected from the corpus's prior odds to <see cref="ScamClassifierOptions.ExpectedScamRate"/>'s.</summary>
+    internal float Adjust(float probability)
+    {
+        if (_priorShift == 0 || probability is <= 0 or >= 1)
+        {
+            return probability;
+        }
+
+        return 1f / (1f + (MathF.Exp(-_priorShift) * (1 - probability) / probability));
     }
 
     /// <summary>Whether the model was fitted on this exact text (used to keep evaluation honest).</summary>

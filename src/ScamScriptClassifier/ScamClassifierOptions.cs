@@ -42,6 +42,16 @@ public sealed class ScamClassifierOptions
     public int MaxInputLength { get; set; } = 1_000_000;
 
     /// <summary>
+    /// The share of scams expected in the traffic scored, in (0, 1); null for no correction. The model learns from a
+    /// corpus in which about a third of the items are scams (the manifest records the share); real traffic holds far
+    /// fewer. Set this and every probability is corrected for the difference in prior odds, so it estimates the chance
+    /// that a text from <i>your</i> traffic is a scam. The threshold moves with it, so the same texts are flagged: choose
+    /// <see cref="Profile"/> or <see cref="Threshold"/> to change that. An explicit <see cref="Threshold"/> applies to the
+    /// corrected probability. The default value is null.
+    /// </summary>
+    public double? ExpectedScamRate { get; set; }
+
+    /// <summary>
     /// Whether log messages may include message text. Message text is personal data, so the default value is false.
     /// </summary>
     public bool LogMessageText { get; set; }
@@ -58,6 +68,11 @@ public sealed class ScamClassifierOptions
         if (!Enum.IsDefined(Profile))
         {
             problems.Add($"{nameof(Profile)} must be Balanced, HighRecall or HighPrecision, not {Profile}.");
+        }
+
+        if (ExpectedScamRate is { } rate && !(rate is > 0 and < 1))
+        {
+            problems.Add($"{nameof(ExpectedScamRate)} must be between 0 and 1 (exclusive), not {rate}.");
         }
 
         if (MaxInputLength < 1)

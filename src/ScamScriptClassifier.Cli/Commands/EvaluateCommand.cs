@@ -20,16 +20,20 @@ internal static class EvaluateCommand
         {
             Description = "Also train the TF-IDF + logistic-regression baseline on the items of this labelled file or directory that the model was trained on, and report it side by side.",
         };
+        var robustness = new Option<bool>("--robustness")
+        {
+            Description = "Also probe the unseen items embedded in long texts, joined, repeated, as short turns and replayed live (lengths, positions, repetition, greetings, live alerts).",
+        };
         var command = new Command("evaluate", "ROC-AUC, PR-AUC, precision, recall, F1, false-positive rate, confusion matrix, per-pattern F1, by kind and by file.")
         {
-            data, model, json, cv, seed, skipInvalid, compare, baseline,
+            data, model, json, cv, seed, skipInvalid, compare, baseline, robustness,
         };
         command.SetAction(parse => CliModel.Run(() => Run(
-            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid), parse.GetValue(compare), parse.GetValue(baseline))));
+            parse.GetValue(data)!, parse.GetValue(model), parse.GetValue(json), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(skipInvalid), parse.GetValue(compare), parse.GetValue(baseline), parse.GetValue(robustness))));
         return command;
     }
 
-    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid, bool compareTrainers, string? baselinePath)
+    private static int Run(string dataPath, string? modelPath, bool asJson, int folds, int seed, bool skipInvalid, bool compareTrainers, string? baselinePath, bool probeRobustness)
     {
         var data = DataOptions.Read(dataPath, skipInvalid);
         if (data is null)
@@ -94,7 +98,7 @@ internal static class EvaluateCommand
             else
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"baseline: TF-IDF (word 1-2 + char 1-5-grams) + L-BFGS logistic regression, trained on the model's {comparison.BaselineTrainItems} training items; L2 {tfIdf.L2Regularization} by {options.ThresholdFolds}-fold CV (ROC-AUC {tfIdf.CrossValidatedRocAuc:0.0000}), threshold {tfIdf.Threshold:0.000}"));
+                    $"baseline: TF-IDF (word 1-2 + char 1-5-grams) + logistic regression ({tfIdf.Solver}), trained on the model's {comparison.BaselineTrainItems} training items; L2 {tfIdf.L2Regularization} by {options.ThresholdFolds}-fold CV (ROC-AUC {tfIdf.CrossValidatedRocAuc:0.0000}), threshold {tfIdf.Threshold:0.000}"));
                 ReportPrinter.PrintComparison(Console.Out, report, baselineReport);
             }
 
@@ -102,13 +106,20 @@ internal static class EvaluateCommand
         }
 
         var single = ScamEvaluator.Evaluate(classifier, data.Items, data.Sources);
+        var probes = probeRobustness ? ScamEvaluator.Robustness(classifier, data.Items, seed: seed) : null;
         if (asJson)
         {
-            Console.WriteLine(JsonSerializer.Serialize(single, Json.Indented));
+            Console.WriteLine(probes is null
+                ? JsonSerializer.Serialize(single, Json.Indented)
+                : JsonSerializer.Serialize(new { report = single, robustness = probes }, Json.Indented));
         }
         else
         {
             ReportPrinter.Print(Console.Out, single);
+            if (probes is not null)
+            {
+                ReportPrinter.Print(Console.Out, probes);
+            }
         }
 
         return 0;

@@ -57,6 +57,28 @@ internal static class ReportPrinter
         }
     }
 
+    public static void Print(TextWriter writer, RobustnessReport r)
+    {
+        writer.WriteLine();
+        writer.WriteLine("robustness (unseen items, composed):");
+        void Line(string name, string value) => writer.WriteLine($"  {name,-64} {value}");
+        Line($"scams flagged alone, used for insertion", r.ScamsFlaggedAlone.ToString(CultureInfo.InvariantCulture));
+        Line("still flagged inside ~1,500 chars of legit (start/middle/end)", Percent(r.RetainedInShortContext));
+        Line("still flagged inside ~20,000 chars of legit (start/middle/end)", Percent(r.RetainedInLongContext));
+        Line("legit items flagged alone", Percent(r.LegitAloneFalsePositiveRate));
+        Line("joined legit items (0.8k-30k chars) flagged", Percent(r.ConcatenatedLegitFalsePositiveRate));
+        Line("legit repeated 20 times: newly flagged", r.RepeatedLegitNewlyFlagged.ToString(CultureInfo.InvariantCulture));
+        Line("legit repeated 20 times: mean |dp|", r.RepeatedLegitMeanAbsoluteChange.ToString("0.000", CultureInfo.InvariantCulture));
+        Line("scams repeated 20 times: still flagged", Percent(r.RepeatedScamsStillFlagged));
+        Line("short turns and greetings flagged (alone or repeated)", $"{r.ShortTurnsFlagged} of {r.ShortTurns}");
+        Line("verdicts flipped by appending one neutral sentence", Percent(r.GrowthFlipRate));
+        Line("legit calls replayed live: alert at some turn", Percent(r.LiveLegitAlertRate));
+        Line("legit calls replayed live after an 'Alo' turn: alert at some turn", Percent(r.LiveLegitAlertRateWithAlo));
+        Line("whole-call verdict equals the live verdict after the last turn", Percent(r.WholeVersusLiveAgreement));
+    }
+
+    private static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
+
     /// <summary>The model and the baseline side by side, subset by subset, each at its own threshold.</summary>
     public static void PrintComparison(TextWriter writer, EvaluationReport model, EvaluationReport baseline)
     {

@@ -99,6 +99,117 @@ public static class ScamEvaluator
         };
     }
 
+    /// <summary>
+    /// Probes how the verdict holds up across lengths, positions, repetition, short turns and live replay (see
+    /// <see cref="RobustnessReport"/>), on the items of <paramref name="items"/> the model never saw. Deterministic
+    /// for a seed; at most <paramref name="probes"/> texts per probe.
+    /// </summary>
+    public static RobustnessReport Robustness(ScamClassifier classifier, IReadOnlyList<LabeledMessage> items, int probes = 200, int seed = 42)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(items);
+        var random = new Random(seed);
+        var unseen = items.Where(i => !classifier.WasTrainedOn(i.Text)).ToList();
+        var legit = unseen.Where(i => !i.IsScam).Select(i => i.Text).ToList();
+        var scams = unseen.Where(i => i.IsScam).Select(i => i.Text).ToList();
+        bool Flagged(string text) => classifier.ScoreProbability(text) >= classifier.Threshold;
+        string Context(int length)
+        {
+            var parts = new List<string>();
+            var total = 0;
+            while (total < length && legit.Count > 0)
+            {
+                var next = legit[random.Next(legit.Count)];
+                parts.Add(next);
+                total += next.Length + 1;
+            }
+
+            return string.Join('\n', parts);
+        }
+
+        var flaggedScams = scams.Where(Flagged).Take(probes).ToList();
+        double Retained(int length)
+        {
+            if (flaggedScams.Count == 0)
+            {
+                return 0;
+            }
+
+            var kept = 0;
+            foreach (var scam in flaggedScams)
+            {
+                var context = Context(length);
+                var middle = context.IndexOf('\n', context.Length / 2) is var m and >= 0 ? m : context.Length;
+                kept += Flagged(scam + "\n" + context) ? 1 : 0;
+                kept += Flagged(context[..middle] + "\n" + scam + "\n" + context[middle..]) ? 1 : 0;
+                kept += Flagged(context + "\n" + scam) ? 1 : 0;
+            }
+
+            return kept / (3.0 * flaggedScams.Count);
+        }
+
+        var legitProbe = legit.Take(probes).ToList();
+        var aloneRate = legitProbe.Count == 0 ? 0 : legitProbe.Count(Flagged) / (double)legitProbe.Count;
+        var lengths = new[] { 800, 2_000, 5_000, 12_000, 30_000 };
+        var concatenated = Enumerable.Range(0, Math.Min(probes, 100)).Select(i => Context(lengths[i % lengths.Length])).ToList();
+        var concatenatedRate = legit.Count == 0 ? 0 : concatenated.Count(Flagged) / (double)concatenated.Count;
+
+        string Repeat(string text) => string.Join(' ', Enumerable.Repeat(text, 20));
+        var newlyFlagged = 0;
+        var change = 0.0;
+        foreach (var text in legitProbe)
+        {
+            var once = classifier.ScoreProbability(text);
+            var repeated = classifier.ScoreProbability(Repeat(text));
+            change += Math.Abs(repeated - once);
+            newlyFlagged += once < classifier.Threshold && repeated >= classifier.Threshold ? 1 : 0;
+        }
+
+        var repeatedScams = flaggedScams.Count == 0 ? 0 : flaggedScams.Count(s => Flagged(Repeat(s))) / (double)flaggedScams.Count;
+        string[] shortTurns = ["Alo", "Alô", "a lô", "Dạ alo", "alo alo", "a", "anh", "chị ơi", "vâng", "vâng ạ", "dạ", "dạ vâng", "ừ", "ờ", "em nghe",
+            "Alo ai đấy ạ?", "Chào anh, tôi là Hùng", "Chào chị, em là Lan ạ", "Xin quý khách vui lòng giữ máy.", "Quý khách vui lòng chờ trong giây lát",
+            "chờ chút nhé", "nghe rõ không", "a lô em nghe đây", "ok anh", "cảm ơn anh nhé", "dạ em chào chị", "alo vâng", "ai đấy", "có gì không em", "vâng tôi nghe"];
+        var shortFlagged = shortTurns.Count(t => Flagged(t) || Flagged(Repeat(t)));
+
+        const string Neutral = "Dạ vâng, em cảm ơn anh ạ.";
+        var grown = unseen.Take(probes).ToList();
+        var flips = grown.Count(i => Flagged(i.Text) != Flagged(i.Text + " " + Neutral));
+
+        var transcripts = unseen.Where(i => i.Kind == MessageKind.Transcript).Take(probes).ToList();
+        var legitCalls = transcripts.Where(t => !t.IsScam).ToList();
+        bool AlertsLive(string text, bool alo, out bool finalFlag)
+        {
+            var call = classifier.StartCall();
+            var alerted = false;
+            if (alo)
+            {
+                alerted |= call.Append("Alo").AlertTurn is not null;
+            }
+
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                alerted |= call.Append(line).AlertTurn is not null;
+            }
+
+            finalFlag = call.Current.Probability >= classifier.Threshold;
+            return alerted;
+        }
+
+        var liveRate = legitCalls.Count == 0 ? 0 : legitCalls.Count(c => AlertsLive(c.Text, false, out _)) / (double)legitCalls.Count;
+        var liveAloRate = legitCalls.Count == 0 ? 0 : legitCalls.Count(c => AlertsLive(c.Text, true, out _)) / (double)legitCalls.Count;
+        var agreement = transcripts.Count == 0 ? 1 : transcripts.Count(t =>
+        {
+            var joined = string.Join('\n', t.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            AlertsLive(t.Text, false, out var live);
+            return live == Flagged(joined);
+        }) / (double)transcripts.Count;
+
+        return new RobustnessReport(
+            flaggedScams.Count, Retained(1_500), Retained(20_000), aloneRate, concatenatedRate, newlyFlagged,
+            legitProbe.Count == 0 ? 0 : change / legitProbe.Count, repeatedScams, shortFlagged, shortTurns.Length,
+            grown.Count == 0 ? 0 : flips / (double)grown.Count, liveRate, liveAloRate, agreement);
+    }
+
     internal static string KindName(MessageKind kind) => kind switch
     {
         MessageKind.Sms => "sms",

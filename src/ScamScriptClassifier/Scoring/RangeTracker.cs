@@ -15,7 +15,7 @@ internal struct RangeTracker
     public const int RangeTokens = 192;
 
     /// <summary>Runs shorter than this are not scored on their own: one word is not evidence.</summary>
-    public const int MinRangeTokens = 96;
+    public const int MinRangeTokens = 32;
 
     /// <summary>The most segments one run spans.</summary>
     public const int RangeSegments = 32;

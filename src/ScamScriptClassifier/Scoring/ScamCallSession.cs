@@ -103,7 +103,7 @@ public sealed class ScamCallSession
     private CallAssessment Assess(int turns, int? alertTurn)
     {
         var heads = _classifier.Heads;
-        var probability = _classifier.Aggregator.Probability(_scorer.Ranges);
+        var probability = _classifier.Adjust(_classifier.Aggregator.Probability(_scorer.Ranges));
         var best = _scorer.Ranges.BestMargins;
         var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
         foreach (var pattern in ScamPatterns.All)

@@ -16,6 +16,18 @@ public sealed record ManifestMetrics(int Items, double RocAuc, double PrAuc, dou
 /// <param name="HighPrecision">The lowest threshold whose out-of-fold precision was at least 99%.</param>
 public sealed record ThresholdProfiles(float Balanced, float HighRecall, float HighPrecision)
 {
+    /// <summary>
+    /// Out-of-fold false-positive rate at <see cref="Balanced"/> on the training split: × 10,000 gives the false alarms
+    /// to expect per 10,000 legitimate messages like the corpus's. Null in models that predate it.
+    /// </summary>
+    public double? BalancedFalsePositiveRate { get; init; }
+
+    /// <summary>Out-of-fold false-positive rate at <see cref="HighRecall"/>.</summary>
+    public double? HighRecallFalsePositiveRate { get; init; }
+
+    /// <summary>Out-of-fold false-positive rate at <see cref="HighPrecision"/>.</summary>
+    public double? HighPrecisionFalsePositiveRate { get; init; }
+
     /// <summary>The threshold of <paramref name="profile"/>.</summary>
     public float For(ScamThresholdProfile profile) => profile switch
     {

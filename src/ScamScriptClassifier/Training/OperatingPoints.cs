@@ -34,7 +34,14 @@ internal static class OperatingPoints
             }
         }
 
-        return new ThresholdProfiles(balanced.Threshold, highRecall ?? balanced.Threshold, highPrecision ?? balanced.Threshold);
+        var profiles = new ThresholdProfiles(balanced.Threshold, highRecall ?? balanced.Threshold, highPrecision ?? balanced.Threshold);
+        double RateAt(float threshold) => points.First(p => p.Threshold >= threshold).FalsePositiveRate;
+        return profiles with
+        {
+            BalancedFalsePositiveRate = RateAt(profiles.Balanced),
+            HighRecallFalsePositiveRate = RateAt(profiles.HighRecall),
+            HighPrecisionFalsePositiveRate = RateAt(profiles.HighPrecision),
+        };
     }
 
     /// <summary>The metrics at every distinct probability (flagged: probability ≥ threshold) and at 0.5.</summary>

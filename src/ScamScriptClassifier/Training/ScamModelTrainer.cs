@@ -112,12 +112,12 @@ public sealed class ScamModelTrainer
         var folds = FoldFamilies(train, _options.ThresholdFolds);
         var ml = new MLContext(_options.Seed);
         (float L2, double RocAuc, List<(bool, float)> Pairs)? best = null;
-        foreach (var l2 in BaselineRegularization)
+        foreach (var l2 in TfIdfBaseline.Regularizations)
         {
             var pairs = new List<(bool IsScam, float Probability)>(train.Count);
             for (var fold = 0; fold < _options.ThresholdFolds; fold++)
             {
-                Report($"baseline: L2 {l2}, fold {fold + 1}/{_options.ThresholdFolds}");
+                Report($"baseline: L2 {l2} ({TfIdfBaseline.SolverFor(l2)}), fold {fold + 1}/{_options.ThresholdFolds}");
                 var fit = train.Where(i => folds[i.FamilyKey] != fold).ToList();
                 var held = train.Where(i => folds[i.FamilyKey] == fold).ToList();
                 if (held.Count == 0 || fit.All(i => i.IsScam) || fit.All(i => !i.IsScam))
@@ -143,8 +143,6 @@ public sealed class ScamModelTrainer
         var final = TfIdfBaseline.Pipeline(ml, chosen.L2).Fit(TfIdfBaseline.Load(ml, train));
         return new TfIdfBaseline(ml, final, threshold, chosen.L2, chosen.RocAuc);
     }
-
-    private static readonly float[] BaselineRegularization = [1e-3f, 1e-2f, 1e-1f, 1f];
 
     private TrainedScamModel TrainCore(IReadOnlyList<LabeledMessage> items, HashSet<string> heldOutFamilies)
     {

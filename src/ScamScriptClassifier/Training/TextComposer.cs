@@ -50,10 +50,12 @@ internal static class TextComposer
                     composed.Add((string.Join('\n', lines.Take(take)), call.IsScam));
                     break;
                 case 0:
-                    composed.Add((Join(Pick(legit, parts, random), separator), false));
+                    // As long as the texts hiding a scam below, so length alone tells nothing.
+                    composed.Add((Join(Pick(legit, 2 * parts, random), separator), false));
                     break;
                 case 1:
-                    var around = Fit(Pick(legit, parts - 1, random), MaxLength / 2);
+                    // Scams hidden in long texts are what composition alone can teach: twice the parts here.
+                    var around = Fit(Pick(legit, (2 * parts) - 1, random), MaxLength - 2_000);
                     around.Insert(random.Next(around.Count + 1), scams[random.Next(scams.Count)]);
                     composed.Add((Join(around, separator), true));
                     break;
