@@ -20,8 +20,19 @@ internal sealed class LinearHeads
     private readonly float[] _table;
     private readonly double[] _slope;
     private readonly double[] _offset;
+    private readonly double[] _calibratedSlope;
+    private readonly double[] _calibratedOffset;
 
-    public LinearHeads(float[][] weights, float[] bias, double[] slope, double[] offset, float[] idf)
+    /// <param name="weights">Each head's weights, by bucket.</param>
+    /// <param name="bias">Each head's bias.</param>
+    /// <param name="slope">Each head's Platt slope as ML.NET fitted it on the training rows.</param>
+    /// <param name="offset">Each head's Platt offset as ML.NET fitted it.</param>
+    /// <param name="idf">Each bucket's inverse document frequency.</param>
+    /// <param name="calibration">
+    /// Each head's Platt slope and offset refitted on out-of-fold margins (honest where ML.NET's, fitted on the rows
+    /// the head was trained on, is over-confident); null to keep ML.NET's.
+    /// </param>
+    public LinearHeads(float[][] weights, float[] bias, double[] slope, double[] offset, float[] idf, (double Slope, double Offset)[]? calibration = null)
     {
         _table = new float[FeatureSpace.Dimension * Stride];
         for (var bucket = 0; bucket < FeatureSpace.Dimension; bucket++)
@@ -40,6 +51,8 @@ internal sealed class LinearHeads
         Bias = Vector256.Create(lanes);
         _slope = slope;
         _offset = offset;
+        _calibratedSlope = calibration?.Select(c => c.Slope).ToArray() ?? slope;
+        _calibratedOffset = calibration?.Select(c => c.Offset).ToArray() ?? offset;
         Idf = idf;
     }
 
@@ -64,7 +77,14 @@ internal sealed class LinearHeads
         return Bias + (sums * (1f / MathF.Sqrt(norm)));
     }
 
-    /// <summary>ML.NET's Platt calibration of a head: 1 / (1 + exp(slope · margin + offset)).</summary>
+    /// <summary>A head's calibrated probability: 1 / (1 + exp(slope · margin + offset)), with the out-of-fold calibration.</summary>
     public float Probability(int head, float margin) =>
+        (float)(1.0 / (1.0 + Math.Exp((_calibratedSlope[head] * margin) + _calibratedOffset[head])));
+
+    /// <summary>The probability ML.NET's own model gives for a head's margin (its in-sample Platt step).</summary>
+    public float TrainedProbability(int head, float margin) =>
         (float)(1.0 / (1.0 + Math.Exp((_slope[head] * margin) + _offset[head])));
+
+    /// <summary>The out-of-fold calibration of every head, as given to the constructor (ML.NET's where none was).</summary>
+    public (double Slope, double Offset)[] Calibration => [.. _calibratedSlope.Zip(_calibratedOffset)];
 }

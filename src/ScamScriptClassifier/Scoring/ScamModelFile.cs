@@ -34,7 +34,7 @@ internal static class ScamModelFile
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static byte[] Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, float[] idf, Aggregator aggregator, ScamModelManifest manifest, IEnumerable<ulong> trainedTexts)
+    public static byte[] Write(MLContext ml, ITransformer model, DataViewSchema inputSchema, float[] idf, Aggregator aggregator, (double Slope, double Offset)[] calibration, ScamModelManifest manifest, IEnumerable<ulong> trainedTexts)
     {
         using var buffer = new MemoryStream();
         ml.Model.Save(model, inputSchema, buffer);
@@ -79,6 +79,13 @@ internal static class ScamModelFile
                     {
                         engine.Write(leaf);
                     }
+                }
+
+                engine.Write(calibration.Length);
+                foreach (var (slope, offset) in calibration)
+                {
+                    engine.Write(slope);
+                    engine.Write(offset);
                 }
             }
 
@@ -134,7 +141,7 @@ internal static class ScamModelFile
     {
         ScamModelManifest manifest;
         ulong[] trainedTexts;
-        (float[] Idf, Aggregator Aggregator) engine;
+        (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) engine;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
@@ -180,7 +187,7 @@ internal static class ScamModelFile
             throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {loadError!.Message}", loadError);
         }
 
-        return new LoadedModel(ExtractHeads(model, name, engine.Idf), engine.Aggregator, manifest, trainedTexts, model);
+        return new LoadedModel(ExtractHeads(model, name, engine.Idf, engine.Calibration), engine.Aggregator, manifest, trainedTexts, model);
     }
 
     /// <summary>A stable 64-bit fingerprint of a text, to recognise items a model was fitted on.</summary>
@@ -250,7 +257,7 @@ internal static class ScamModelFile
         return hashes;
     }
 
-    private static (float[] Idf, Aggregator Aggregator) ReadEngine(ZipArchive zip, string name)
+    private static (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) ReadEngine(ZipArchive zip, string name)
     {
         var entry = zip.GetEntry(EngineEntry)
             ?? throw new ScamModelException($"Model file \"{name}\" has no {EngineEntry}.");
@@ -315,12 +322,24 @@ internal static class ScamModelFile
                 trees[t] = new Aggregator.Tree(feature, threshold, left, right, leaf);
             }
 
-            if (!idf.All(v => float.IsFinite(v) && v >= 0) || !weights.All(float.IsFinite) || !float.IsFinite(bias))
+            if (ReadCount(reader, LinearHeads.Count) != LinearHeads.Count)
+            {
+                throw new InvalidDataException($"a calibration for other than {LinearHeads.Count} heads");
+            }
+
+            var calibration = new (double Slope, double Offset)[LinearHeads.Count];
+            for (var head = 0; head < calibration.Length; head++)
+            {
+                calibration[head] = (reader.ReadDouble(), reader.ReadDouble());
+            }
+
+            if (!idf.All(v => float.IsFinite(v) && v >= 0) || !weights.All(float.IsFinite) || !float.IsFinite(bias)
+                || !calibration.All(c => double.IsFinite(c.Slope) && double.IsFinite(c.Offset)))
             {
                 throw new ScamModelException($"Model file \"{name}\" has non-finite numbers in {EngineEntry}.");
             }
 
-            return (idf, new Aggregator(weights, bias, trees));
+            return (idf, new Aggregator(weights, bias, trees), calibration);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
         {
@@ -361,7 +380,7 @@ internal static class ScamModelFile
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    internal static LinearHeads ExtractHeads(ITransformer model, string name, float[] idf)
+    internal static LinearHeads ExtractHeads(ITransformer model, string name, float[] idf, (double Slope, double Offset)[]? calibration = null)
     {
         var heads = (model as IEnumerable<ITransformer> ?? [model])
             .OfType<IPredictionTransformer<object>>()
@@ -405,6 +424,6 @@ internal static class ScamModelFile
             weights[head] = copy;
         });
 
-        return new LinearHeads(weights, bias, slope, offset, idf);
+        return new LinearHeads(weights, bias, slope, offset, idf, calibration);
     }
 }

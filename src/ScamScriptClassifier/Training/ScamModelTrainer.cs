@@ -154,12 +154,13 @@ public sealed class ScamModelTrainer
         var (idf, rows) = Featurize(train);
 
         var ml = new MLContext(_options.Seed);
-        var (aggregator, profiles) = FitAggregator(ml, train, rows, idf);
+        var (aggregator, profiles, patternCalibration) = FitAggregator(ml, train, rows, idf);
         var threshold = profiles.Balanced;
         Report($"threshold {threshold:0.000}, high recall {profiles.HighRecall:0.000}, high precision {profiles.HighPrecision:0.000} (tuned by {_options.ThresholdFolds}-fold cross-validation on the training split)");
 
         var data = ml.Data.Cache(FeatureRow.Load(ml, rows));
         var model = FitHeads(ml, data);
+        (double Slope, double Offset)[] calibration = [ScamModelFile.ExtractHeads(model, "trained model", idf).Calibration[LinearHeads.Scam], .. patternCalibration];
         var manifest = new ScamModelManifest
         {
             CreatedUtc = DateTimeOffset.UtcNow,
@@ -179,7 +180,7 @@ public sealed class ScamModelTrainer
         if (test.Count > 0)
         {
             Report($"evaluating on {test.Count} held-out items");
-            var heads = ScamModelFile.ExtractHeads(model, "trained model", idf);
+            var heads = ScamModelFile.ExtractHeads(model, "trained model", idf, calibration);
             var provisional = ScamClassifier.FromModel(new LoadedModel(heads, aggregator, manifest, [.. trainedTexts.Order()], model));
             heldOut = ScamEvaluator.Evaluate(provisional, test);
             var o = heldOut.Overall;
@@ -189,7 +190,7 @@ public sealed class ScamModelTrainer
             };
         }
 
-        var file = ScamModelFile.Write(ml, model, data.Schema, idf, aggregator, manifest, trainedTexts);
+        var file = ScamModelFile.Write(ml, model, data.Schema, idf, aggregator, calibration, manifest, trainedTexts);
         return new TrainedScamModel(file, ScamClassifier.FromModel(ScamModelFile.Load(file, "trained model")), heldOut);
     }
 
@@ -227,7 +228,7 @@ public sealed class ScamModelTrainer
     /// signals, and the thresholds are read off its probabilities for the out-of-fold items themselves (not the
     /// composed texts).
     /// </summary>
-    private (Aggregator Aggregator, ThresholdProfiles Profiles) FitAggregator(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows, float[] idf)
+    private (Aggregator Aggregator, ThresholdProfiles Profiles, (double Slope, double Offset)[] PatternCalibration) FitAggregator(MLContext ml, List<LabeledMessage> train, FeatureRow[] rows, float[] idf)
     {
         var folds = FoldFamilies(train, _options.ThresholdFolds);
         var items = new List<Signal>(train.Count);
@@ -243,13 +244,19 @@ public sealed class ScamModelTrainer
 
             Report($"stacking fold {fold + 1}/{_options.ThresholdFolds}: fitting the heads on {fitRows.Count} items");
             var heads = ScamModelFile.ExtractHeads(FitHeads(ml, ml.Data.Cache(FeatureRow.Load(ml, fitRows)), quiet: true), "fold model", idf);
-            var texts = scoreItems.Select(i => (i.Text, i.IsScam)).ToList();
             var extra = TextComposer.Compose(scoreItems, _options.Seed + fold);
-            var signals = new float[texts.Count + extra.Count][];
-            Parallel.For(0, signals.Length, i => signals[i] = Signals(heads, i < texts.Count ? texts[i].Text : extra[i - texts.Count].Text));
+            var signals = new float[scoreItems.Count + extra.Count][];
+            Parallel.For(0, signals.Length, i => signals[i] = Signals(heads, i < scoreItems.Count ? scoreItems[i].Text : extra[i - scoreItems.Count].Text));
             for (var i = 0; i < signals.Length; i++)
             {
-                (i < texts.Count ? items : composed).Add(new Signal(i < texts.Count ? texts[i].IsScam : extra[i - texts.Count].IsScam, signals[i], fold));
+                if (i < scoreItems.Count)
+                {
+                    items.Add(new Signal(scoreItems[i].IsScam, signals[i], fold, scoreItems[i].Patterns));
+                }
+                else
+                {
+                    composed.Add(new Signal(extra[i - scoreItems.Count].IsScam, signals[i], fold, []));
+                }
             }
         }
 
@@ -277,12 +284,55 @@ public sealed class ScamModelTrainer
         Report($"fitting the {chosen.Name} aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
         var aggregator = chosen.Fit(examples);
         var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Values))).ToList();
-        return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate));
+        var patternCalibration = ScamPatterns.All
+            .Select(p => PlattOf(items.Select(i => (i.Values[1 + LinearHeads.HeadOf(p)], i.Patterns.Contains(p))).ToList()))
+            .ToArray();
+        return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate), patternCalibration);
     }
 
     private static double LogLoss(bool isScam, float probability) => -Math.Log(Math.Clamp(isScam ? probability : 1 - probability, 1e-7, 1));
 
-    private sealed record Signal(bool IsScam, float[] Values, int Fold);
+    /// <summary>
+    /// Platt scaling of a pattern head on out-of-fold (margin, label) pairs, by Newton's method on the log loss (with a
+    /// little L2 on the slope): the slope and offset of 1 / (1 + exp(slope · margin + offset)).
+    /// </summary>
+    private static (double Slope, double Offset) PlattOf(List<(float Margin, bool Label)> pairs)
+    {
+        const double Ridge = 1e-3;
+        double a = 1, b = 0;
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            double ga = Ridge * a, gb = 0, haa = Ridge, hab = 0, hbb = 1e-9;
+            foreach (var (margin, label) in pairs)
+            {
+                var p = 1 / (1 + Math.Exp(-((a * margin) + b)));
+                var residual = p - (label ? 1 : 0);
+                var weight = p * (1 - p);
+                ga += residual * margin;
+                gb += residual;
+                haa += weight * margin * margin;
+                hab += weight * margin;
+                hbb += weight;
+            }
+
+            var determinant = (haa * hbb) - (hab * hab);
+            if (determinant <= 0)
+            {
+                break;
+            }
+
+            var (da, db) = (((hbb * ga) - (hab * gb)) / determinant, ((haa * gb) - (hab * ga)) / determinant);
+            (a, b) = (a - da, b - db);
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (-a, -b);
+    }
+
+    private sealed record Signal(bool IsScam, float[] Values, int Fold, IReadOnlyList<ScamPattern> Patterns);
 
     private static float[] Signals(LinearHeads heads, string text)
     {
