@@ -8,7 +8,7 @@ namespace ScamScriptClassifier.Tests.Packaging;
 public sealed class PackageTests() : TemporaryDirectory("pack")
 {
     [Fact]
-    public void Package_ReferencedByVersionFromAFreshProject_ScoresWithTheEmbeddedModel()
+    public void Package_ReferencedByVersionFromFreshProjects_ScoresWithTheEmbeddedModelAndTheReadmeEndpointCompiles()
     {
         var feed = Directory.CreateDirectory(PathOf("feed")).FullName;
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
@@ -53,6 +53,34 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
         var output = Run(consumer, "run");
 
         Assert.Contains("LikelyScam True", output, StringComparison.Ordinal);
+
+        // The README's minimal endpoint, exactly as printed, in a web project of its own.
+        var endpoint = Directory.CreateDirectory(PathOf("endpoint")).FullName;
+        File.Copy(Path.Combine(consumer, "nuget.config"), Path.Combine(endpoint, "nuget.config"));
+        File.WriteAllText(Path.Combine(endpoint, "Endpoint.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <NoWarn>NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ScamScriptClassifier" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(endpoint, "Program.cs"), ReadmeBlockAfter("### A minimal endpoint"));
+
+        Run(endpoint, "build");
+    }
+
+    /// <summary>The first C# code block after <paramref name="heading"/> in the README.</summary>
+    private static string ReadmeBlockAfter(string heading)
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("```csharp\n", readme.IndexOf(heading, StringComparison.Ordinal), StringComparison.Ordinal) + "```csharp\n".Length;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
     }
 
     private static string Run(string directory, params string[] arguments)
