@@ -137,8 +137,10 @@ internal static class ScoreCommand
         }
     }
 
+    /// <summary>The assessment in the library's wire format (<see cref="ScamScriptJsonContext"/>), after its <c>id</c>.</summary>
     internal static void WriteAssessment(Stream destination, string? id, ScamAssessment assessment)
     {
+        var record = JsonSerializer.SerializeToElement(assessment, ScamScriptJsonContext.Default.ScamAssessment);
         using (var json = new Utf8JsonWriter(destination, Json.WriterOptions))
         {
             json.WriteStartObject();
@@ -151,28 +153,11 @@ internal static class ScoreCommand
                 json.WriteString("id", id);
             }
 
-            json.WriteNumber("probability", Math.Round(assessment.Probability, 6));
-            json.WriteBoolean("isScam", assessment.IsScam);
-            json.WriteString("verdict", assessment.Verdict.ToString());
-            json.WriteStartObject("patterns");
-            foreach (var (pattern, probability) in assessment.Patterns)
+            foreach (var property in record.EnumerateObject())
             {
-                json.WriteNumber(pattern.ToWireName(), Math.Round(probability, 6));
+                property.WriteTo(json);
             }
 
-            json.WriteEndObject();
-            json.WriteStartArray("evidence");
-            foreach (var evidence in assessment.Evidence)
-            {
-                json.WriteStartObject();
-                json.WriteString("text", evidence.Text);
-                json.WriteNumber("start", evidence.Start);
-                json.WriteNumber("length", evidence.Length);
-                json.WriteString("pattern", evidence.Pattern.ToWireName());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 
