@@ -14,4 +14,5 @@ namespace ScamScriptClassifier;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ScamAssessment))]
 [JsonSerializable(typeof(ScamBatchResult))]
+[JsonSerializable(typeof(ScamWarning))]
 public sealed partial class ScamScriptJsonContext : JsonSerializerContext;

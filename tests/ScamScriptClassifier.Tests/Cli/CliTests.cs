@@ -85,6 +85,34 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Score_Warn_AddsAWarningToFlaggedRecordsOnly()
+    {
+        var input = PathOf("warn.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "scam", text = Some.ScamScript }),
+            JsonSerializer.Serialize(new { id = "family", text = Some.Everyday }),
+        ]);
+
+        var result = Run("score", "--input", input, "--warn");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var warning = lines[0].GetProperty("warning");
+        Assert.Contains("Sở TT-TT", warning.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.InRange(warning.GetProperty("sms").GetString()!.Length, 1, 160);
+        Assert.False(lines[1].TryGetProperty("warning", out _));
+    }
+
+    [Fact]
+    public void Score_WithoutWarn_WritesNoWarning()
+    {
+        var result = Run("score", "--text", Some.ScamScript);
+
+        Assert.False(JsonDocument.Parse(result.Stdout).RootElement.TryGetProperty("warning", out _));
+    }
+
+    [Fact]
     public void Score_DamagedModel_PrintsOneLineAndNoStackTrace()
     {
         var model = PathOf("bad.zip");
