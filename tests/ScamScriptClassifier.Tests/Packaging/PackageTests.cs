@@ -37,6 +37,7 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
                 <NoWarn>NU1603</NoWarn>
               </PropertyGroup>
               <ItemGroup>
@@ -48,11 +49,39 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
             using ScamScriptClassifier;
             var assessment = ScamClassifier.LoadDefault().Score("{{Some.ScamScript}}");
             Console.WriteLine($"{assessment.Verdict} {assessment.IsScam}");
+
+            // A consumer's own fake, live calls included, built from the public surface alone.
+            IScamClassifier fake = new FakeClassifier();
+            var call = fake.StartCall();
+            call.Alert += (_, a) => Console.WriteLine($"fake alert at turn {a.AlertTurn}");
+            call.Append("alo", speaker: "caller");
+
+            sealed class FakeClassifier : IScamClassifier
+            {
+                public ScamAssessment Score(string text) => new(0.9f, true, ScamVerdict.LikelyScam, new Dictionary<ScamPattern, float>(), []);
+                public float ScoreProbability(ReadOnlySpan<char> text) => 0.9f;
+                public IReadOnlyList<ScamBatchResult> ScoreBatch(IReadOnlyList<string?> texts, CancellationToken cancellationToken = default) =>
+                    texts.Select((t, i) => new ScamBatchResult(i, Score(t ?? ""), null)).ToList();
+                public IScamCallSession StartCall() => new FakeCall();
+            }
+
+            sealed class FakeCall : IScamCallSession
+            {
+                public event EventHandler<CallAssessment>? Alert;
+                public CallAssessment Current { get; private set; } = new(0f, false, ScamVerdict.Safe, new Dictionary<ScamPattern, float>(), 0, null);
+                public CallAssessment Append(string utterance, string? speaker = null)
+                {
+                    Current = new(0.9f, true, ScamVerdict.LikelyScam, new Dictionary<ScamPattern, float>(), Current.Turns + 1, 1);
+                    Alert?.Invoke(this, Current);
+                    return Current;
+                }
+            }
             """);
 
         var output = Run(consumer, "run");
 
         Assert.Contains("LikelyScam True", output, StringComparison.Ordinal);
+        Assert.Contains("fake alert at turn 1", output, StringComparison.Ordinal);
 
         // The README's minimal endpoint, exactly as printed, in a web project of its own.
         var endpoint = Directory.CreateDirectory(PathOf("endpoint")).FullName;
