@@ -113,6 +113,35 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Report_FlaggedTextNamingNoNumber_ExitsThreeAndSuggestsCaller()
+    {
+        var result = Run("report", "--text", Some.ScamScript);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("scamscript: flagged (LikelyScam", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--caller", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Report_FlaggedTextWithCaller_PrintsTheReport()
+    {
+        var result = Run("report", "--text", Some.ScamScript, "--caller", "0912345678");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("LD 0912345678 ", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_TextNotFlagged_ExitsOne()
+    {
+        var result = Run("report", "--text", Some.Everyday);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing to report", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_DamagedModel_PrintsOneLineAndNoStackTrace()
     {
         var model = PathOf("bad.zip");
