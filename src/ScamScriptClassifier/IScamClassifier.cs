@@ -1,6 +1,10 @@
 namespace ScamScriptClassifier;
 
-/// <summary>Scores Vietnamese messages and call transcripts for the impersonation-scam family. Implementations are thread-safe.</summary>
+/// <summary>
+/// Scores Vietnamese messages and call transcripts for the impersonation-scam family. Implementations are thread-safe.
+/// <see cref="ScamClassifier"/> is the library's implementation; every type this interface returns can be constructed or
+/// implemented by a test, so a consumer can fake it, live calls included.
+/// </summary>
 public interface IScamClassifier
 {
     /// <summary>Scores <paramref name="text"/> with per-pattern probabilities and evidence.</summary>
@@ -17,5 +21,5 @@ public interface IScamClassifier
     IReadOnlyList<ScamBatchResult> ScoreBatch(IReadOnlyList<string?> texts, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a live call: append each utterance as it is recognised and read the running assessment.</summary>
-    ScamCallSession StartCall();
+    IScamCallSession StartCall();
 }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ScamScriptClassifier;
 
-/// <summary>How a text is graded, from the calibrated probability and the model's threshold.</summary>
+/// <summary>How a text is graded, from the calibrated probability and the model's threshold. In JSON, its name (<c>"LikelyScam"</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ScamVerdict>))]
 public enum ScamVerdict
 {
     /// <summary>Below three quarters of the model's threshold, or a text without a single word.</summary>
@@ -18,10 +21,14 @@ public enum ScamVerdict
 /// <param name="Start">Its offset in the scored text, in UTF-16 code units.</param>
 /// <param name="Length">Its length in UTF-16 code units.</param>
 /// <param name="Pattern">The pattern it supports.</param>
-/// <param name="Weight">Its contribution to that pattern's raw score (larger is stronger).</param>
-public sealed record ScamEvidence(string Text, int Start, int Length, ScamPattern Pattern, float Weight);
+/// <param name="Weight">Its contribution to that pattern's raw score (larger is stronger). Not serialised: it is not part of the wire format.</param>
+public sealed record ScamEvidence(string Text, int Start, int Length, ScamPattern Pattern, [property: JsonIgnore] float Weight);
 
-/// <summary>The result of scoring one text.</summary>
+/// <summary>
+/// The result of scoring one text. Serialised with System.Text.Json's web defaults (or <see cref="ScamScriptJsonContext"/>),
+/// it is the record <c>scamscript score</c> writes: <c>probability</c>, <c>isScam</c>, <c>verdict</c>, <c>patterns</c> keyed by
+/// wire name, <c>evidence</c> (<c>text</c>, <c>start</c>, <c>length</c>, <c>pattern</c>).
+/// </summary>
 /// <param name="Probability">Calibrated probability, in [0, 1], that the text is this scam family.</param>
 /// <param name="IsScam">Whether <paramref name="Probability"/> reaches the model's tuned threshold.</param>
 /// <param name="Verdict">A graded reading of the probability.</param>

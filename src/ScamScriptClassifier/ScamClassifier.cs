@@ -95,8 +95,11 @@ public sealed class ScamClassifier : IScamClassifier
 
     internal static ScamClassifier FromModel(LoadedModel model) => new(model, new ScamClassifierOptions(), NullLogger.Instance);
 
-    /// <inheritdoc />
+    /// <summary>Starts a live call: append each utterance as it is recognised and read the running assessment.</summary>
     public ScamCallSession StartCall() => new(this);
+
+    /// <inheritdoc />
+    IScamCallSession IScamClassifier.StartCall() => StartCall();
 
     /// <inheritdoc />
     public IReadOnlyList<ScamBatchResult> ScoreBatch(IReadOnlyList<string?> texts, CancellationToken cancellationToken = default)

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ScamScriptClassifier;
 
-/// <summary>The steps of the scam script that the model scores separately.</summary>
+/// <summary>The steps of the scam script that the model scores separately. In JSON, its wire name.</summary>
+[JsonConverter(typeof(ScamPatternJsonConverter))]
 public enum ScamPattern
 {
     /// <summary>The caller claims to be an official, an agency, the police or a carrier. Wire name <c>impersonation</c>.</summary>

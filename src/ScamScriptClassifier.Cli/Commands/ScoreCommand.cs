@@ -13,13 +13,14 @@ internal static class ScoreCommand
         var input = new Option<string?>("--input", "-i") { Description = "JSONL file with one {\"id\", \"text\"} object per line; - or nothing reads stdin." };
         var text = new Option<string?>("--text", "-t") { Description = "Score this one text instead of reading JSONL." };
         var output = new Option<string?>("--output", "-o") { Description = "Write JSONL here (atomically) instead of stdout." };
-        var command = new Command("score", "Score texts and print one JSON object per text.") { model, input, text, output };
+        var warn = new Option<bool>("--warn") { Description = "Add a \"warning\" for the person at risk (Vietnamese text and a one-SMS variant) to each flagged record." };
+        var command = new Command("score", "Score texts and print one JSON object per text.") { model, input, text, output, warn };
         command.SetAction(parse => CliModel.Run(() => Run(
-            parse.GetValue(model), parse.GetValue(input), parse.GetValue(text), parse.GetValue(output))));
+            parse.GetValue(model), parse.GetValue(input), parse.GetValue(text), parse.GetValue(output), parse.GetValue(warn))));
         return command;
     }
 
-    private static int Run(string? modelPath, string? inputPath, string? text, string? outputPath)
+    private static int Run(string? modelPath, string? inputPath, string? text, string? outputPath, bool warn)
     {
         var classifier = CliModel.Open(modelPath);
         var temporary = outputPath is null ? null : $"{outputPath}.{Guid.NewGuid():N}.tmp";
@@ -30,14 +31,14 @@ internal static class ScoreCommand
             {
                 if (text is not null)
                 {
-                    WriteAssessment(destination, null, classifier.Score(text));
+                    WriteAssessment(destination, null, classifier.Score(text), warn);
                 }
                 else
                 {
                     using var reader = inputPath is null or "-"
                         ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
                         : new StreamReader(inputPath, Encoding.UTF8);
-                    failures = ScoreLines(classifier, reader, destination);
+                    failures = ScoreLines(classifier, reader, destination, warn);
                 }
             }
 
@@ -64,7 +65,7 @@ internal static class ScoreCommand
     }
 
     /// <summary>Streams: one line read, one line written. A bad line gets an error record in its place; the rest go on.</summary>
-    private static int ScoreLines(ScamClassifier classifier, StreamReader reader, Stream destination)
+    private static int ScoreLines(ScamClassifier classifier, StreamReader reader, Stream destination, bool warn)
     {
         var failures = 0;
         var number = 0;
@@ -96,7 +97,7 @@ internal static class ScoreCommand
                 continue;
             }
 
-            WriteAssessment(destination, id, assessment);
+            WriteAssessment(destination, id, assessment, warn);
         }
 
         return failures;
@@ -137,8 +138,13 @@ internal static class ScoreCommand
         }
     }
 
-    internal static void WriteAssessment(Stream destination, string? id, ScamAssessment assessment)
+    /// <summary>
+    /// The assessment in the library's wire format (<see cref="ScamScriptJsonContext"/>), after its <c>id</c>; with
+    /// <paramref name="warn"/>, a flagged one is followed by its <c>warning</c> (<see cref="ScamWarnings.Compose"/>).
+    /// </summary>
+    internal static void WriteAssessment(Stream destination, string? id, ScamAssessment assessment, bool warn = false)
     {
+        var record = JsonSerializer.SerializeToElement(assessment, ScamScriptJsonContext.Default.ScamAssessment);
         using (var json = new Utf8JsonWriter(destination, Json.WriterOptions))
         {
             json.WriteStartObject();
@@ -151,28 +157,17 @@ internal static class ScoreCommand
                 json.WriteString("id", id);
             }
 
-            json.WriteNumber("probability", Math.Round(assessment.Probability, 6));
-            json.WriteBoolean("isScam", assessment.IsScam);
-            json.WriteString("verdict", assessment.Verdict.ToString());
-            json.WriteStartObject("patterns");
-            foreach (var (pattern, probability) in assessment.Patterns)
+            foreach (var property in record.EnumerateObject())
             {
-                json.WriteNumber(pattern.ToWireName(), Math.Round(probability, 6));
+                property.WriteTo(json);
             }
 
-            json.WriteEndObject();
-            json.WriteStartArray("evidence");
-            foreach (var evidence in assessment.Evidence)
+            if (warn && assessment.IsScam)
             {
-                json.WriteStartObject();
-                json.WriteString("text", evidence.Text);
-                json.WriteNumber("start", evidence.Start);
-                json.WriteNumber("length", evidence.Length);
-                json.WriteString("pattern", evidence.Pattern.ToWireName());
-                json.WriteEndObject();
+                json.WritePropertyName("warning");
+                JsonSerializer.Serialize(json, ScamWarnings.Compose(assessment), ScamScriptJsonContext.Default.ScamWarning);
             }
 
-            json.WriteEndArray();
             json.WriteEndObject();
         }
 

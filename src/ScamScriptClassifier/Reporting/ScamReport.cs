@@ -87,31 +87,42 @@ public static class ScamReports
         return string.Join(", ", parts);
     }
 
-    private static string Impersonated(string folded)
+    private static string Impersonated(string folded) => PartyIn(folded) switch
     {
-        var department = folded.Contains("thong tin truyen thong", StringComparison.Ordinal) || folded.Contains("tttt", StringComparison.Ordinal)
+        ImpersonatedParty.DepartmentDirector => "Giam doc So TTTT",
+        ImpersonatedParty.DepartmentOfficer => "can bo So TTTT",
+        ImpersonatedParty.Police => "cong an",
+        ImpersonatedParty.Carrier => "nha mang",
+        _ => "co quan nha nuoc",
+    };
+
+    /// <summary>Who a folded text (see <see cref="Fold"/>) says is speaking or writing.</summary>
+    internal static ImpersonatedParty PartyIn(string folded)
+    {
+        var department = folded.Contains("thong tin truyen thong", StringComparison.Ordinal) || folded.Contains("thong tin va truyen thong", StringComparison.Ordinal)
+            || folded.Contains("so thong tin", StringComparison.Ordinal) || folded.Contains("tttt", StringComparison.Ordinal)
             || folded.Contains("tt-tt", StringComparison.Ordinal) || folded.Contains("tt&tt", StringComparison.Ordinal);
-        var director = folded.Contains("giam doc", StringComparison.Ordinal);
         if (department)
         {
-            return director ? "Giam doc So TTTT" : "can bo So TTTT";
+            return folded.Contains("giam doc", StringComparison.Ordinal) ? ImpersonatedParty.DepartmentDirector : ImpersonatedParty.DepartmentOfficer;
         }
 
         if (folded.Contains("cong an", StringComparison.Ordinal))
         {
-            return "cong an";
+            return ImpersonatedParty.Police;
         }
 
         if (folded.Contains("nha mang", StringComparison.Ordinal) || folded.Contains("viettel", StringComparison.Ordinal)
             || folded.Contains("vinaphone", StringComparison.Ordinal) || folded.Contains("mobifone", StringComparison.Ordinal))
         {
-            return "nha mang";
+            return ImpersonatedParty.Carrier;
         }
 
-        return "co quan nha nuoc";
+        return ImpersonatedParty.StateAgency;
     }
 
-    private static string Fold(string text)
+    /// <summary>Lower case, without diacritics.</summary>
+    internal static string Fold(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -166,4 +177,14 @@ public static class ScamReports
         {
         }
     }
+}
+
+/// <summary>Who a scam text claims to come from.</summary>
+internal enum ImpersonatedParty
+{
+    DepartmentDirector,
+    DepartmentOfficer,
+    Police,
+    Carrier,
+    StateAgency,
 }

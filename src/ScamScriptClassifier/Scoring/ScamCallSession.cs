@@ -27,7 +27,7 @@ public sealed record CallAssessment(
 /// by new lines. The alert fires once, on the turn the call's aggregated probability first crosses the threshold,
 /// and the call stays flagged. Thread-safe.
 /// </summary>
-public sealed class ScamCallSession
+public sealed class ScamCallSession : IScamCallSession
 {
     private readonly ScamClassifier _classifier;
     private readonly Lock _gate = new();

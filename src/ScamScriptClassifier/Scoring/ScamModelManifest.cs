@@ -40,11 +40,17 @@ public sealed record ThresholdProfiles(float Balanced, float HighRecall, float H
 /// <summary>What a model file says about itself: format, provenance, threshold and held-out quality.</summary>
 public sealed record ScamModelManifest
 {
-    /// <summary>The model file format this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>
+    /// The model file format this library writes and reads. A property, not a constant: callers read the value of the
+    /// library they run with, not the one they were compiled against.
+    /// </summary>
+    public static int CurrentFormatVersion { get; } = 2;
 
-    /// <summary>The feature schema this library computes; a model trained on another cannot be scored.</summary>
-    public const string CurrentFeatureSchema = "vi-segments-idf/v6/18";
+    /// <summary>
+    /// The feature schema this library computes; a model trained on another cannot be scored. A property, not a
+    /// constant, for the same reason as <see cref="CurrentFormatVersion"/>.
+    /// </summary>
+    public static string CurrentFeatureSchema { get; } = "vi-segments-idf/v6/18";
 
     /// <summary>Model file format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;

@@ -27,6 +27,21 @@ public class PublicApiTests
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
 
+    [Fact]
+    public void PublicApi_Constants_AreNamesNotPolicyValues()
+    {
+        // A public const is compiled into the caller; a policy value (a version, a size, a threshold) must be read from
+        // the library that runs. Only names that are part of the contract (a configuration section, a meter) stay const.
+        var constants = typeof(ScamClassifier).Assembly.GetExportedTypes()
+            .Where(t => !t.IsEnum)
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(f => f.IsLiteral)
+            .Select(f => $"{f.DeclaringType!.Name}.{f.Name}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ScamClassifierOptions.SectionName", "ScamScriptMetrics.MeterName"], constants);
+    }
+
     private static string Describe(Assembly assembly)
     {
         var builder = new StringBuilder();

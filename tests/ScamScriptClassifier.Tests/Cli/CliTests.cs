@@ -85,6 +85,63 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Score_Warn_AddsAWarningToFlaggedRecordsOnly()
+    {
+        var input = PathOf("warn.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "scam", text = Some.ScamScript }),
+            JsonSerializer.Serialize(new { id = "family", text = Some.Everyday }),
+        ]);
+
+        var result = Run("score", "--input", input, "--warn");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var warning = lines[0].GetProperty("warning");
+        Assert.Contains("Sở TT-TT", warning.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.InRange(warning.GetProperty("sms").GetString()!.Length, 1, 160);
+        Assert.False(lines[1].TryGetProperty("warning", out _));
+    }
+
+    [Fact]
+    public void Score_WithoutWarn_WritesNoWarning()
+    {
+        var result = Run("score", "--text", Some.ScamScript);
+
+        Assert.False(JsonDocument.Parse(result.Stdout).RootElement.TryGetProperty("warning", out _));
+    }
+
+    [Fact]
+    public void Report_FlaggedTextNamingNoNumber_ExitsThreeAndSuggestsCaller()
+    {
+        var result = Run("report", "--text", Some.ScamScript);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.StartsWith("scamscript: flagged (LikelyScam", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--caller", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Report_FlaggedTextWithCaller_PrintsTheReport()
+    {
+        var result = Run("report", "--text", Some.ScamScript, "--caller", "0912345678");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("LD 0912345678 ", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_TextNotFlagged_ExitsOne()
+    {
+        var result = Run("report", "--text", Some.Everyday);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing to report", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_DamagedModel_PrintsOneLineAndNoStackTrace()
     {
         var model = PathOf("bad.zip");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScamScriptClassifier.Tests.Support;
@@ -67,6 +68,68 @@ public sealed class ServiceCollectionTests(TrainedModelFixture fixture) : Tempor
         Assert.Contains(error.Failures, f => f.Contains("Threshold", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("MaxInputLength", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("/nowhere/model.zip", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddScamScriptClassifier_Type_LivesInTheDependencyInjectionNamespace()
+    {
+        Assert.Equal("Microsoft.Extensions.DependencyInjection", typeof(ScamScriptClassifierServiceCollectionExtensions).Namespace);
+    }
+
+    [Fact]
+    public void AddScamScriptClassifier_DamagedModelFile_FailsAtStartUpNamingTheFile()
+    {
+        var path = PathOf("damaged.zip");
+        File.WriteAllText(path, "not a model");
+        using var provider = new ServiceCollection().AddScamScriptClassifier(o => o.ModelPath = path).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.Contains(path, StringComparison.Ordinal) && f.StartsWith("ModelPath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddScamScriptClassifier_ValidModel_IsLoadedAtStartUpAndReused()
+    {
+        var path = PathOf("startup.zip");
+        fixture.Model.Save(path);
+        using var provider = new ServiceCollection().AddScamScriptClassifier(o => o.ModelPath = path).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        File.WriteAllText(path, "overwritten after start-up");
+        var classifier = (ScamClassifier)provider.GetRequiredService<IScamClassifier>();
+
+        Assert.Equal(fixture.Classifier.Manifest, classifier.Manifest);
+    }
+
+    [Fact]
+    public async Task AddScamScriptClassifier_DamagedModelFileInAHost_StopsTheHostNamingTheFile()
+    {
+        var path = PathOf("host-damaged.zip");
+        fixture.Model.Save(path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddScamScriptClassifier(o => o.ModelPath = path);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddScamScriptClassifier_InAHost_StartsWithTheModelLoaded()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddScamScriptClassifier();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var classifier = host.Services.GetRequiredService<IScamClassifier>();
+        await host.StopAsync();
+
+        Assert.True(classifier.Score(Some.ScamScript).IsScam);
     }
 
     [Fact]
