@@ -22,7 +22,7 @@ internal static class ReportCommand
         if (!assessment.IsScam)
         {
             Console.Error.WriteLine($"scamscript: not flagged ({assessment.Verdict}, p = {assessment.Probability:0.000}); nothing to report.");
-            return 1;
+            return ExitCodes.SomeFailed;
         }
 
         var report = ScamReports.Compose(text, assessment, caller);
