@@ -28,6 +28,12 @@ public sealed class LabeledDataSet
         Problems = problems;
     }
 
+    /// <summary>
+    /// The longest text an item may have, in characters: the default <see cref="ScamClassifierOptions.MaxInputLength"/>,
+    /// since no longer text can be scored.
+    /// </summary>
+    internal const int MaxTextLength = 1_000_000;
+
     /// <summary>The valid items, in file order.</summary>
     public IReadOnlyList<LabeledMessage> Items { get; }
 
@@ -268,6 +274,11 @@ public sealed class LabeledDataSet
         if (string.IsNullOrWhiteSpace(text))
         {
             return $"item \"{id}\": empty \"text\"";
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return $"item \"{id}\": text is longer than {MaxTextLength} characters ({text.Length})";
         }
 
         bool isScam;

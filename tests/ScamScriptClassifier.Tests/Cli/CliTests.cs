@@ -277,6 +277,18 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
         Assert.False(File.Exists(PathOf("m.zip")));
     }
 
+    [Fact]
+    public void Train_TooFewItems_ExitsTwoWithAClearMessage()
+    {
+        var data = WriteItems("few.jsonl", fixture.Items.Where(i => i.IsScam).Take(3).Concat(fixture.Items.Where(i => !i.IsScam).Take(2)));
+
+        var result = Run("train", "--data", data, "--output", PathOf("few.zip"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("scamscript: Too few items: need at least", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("few.zip")));
+    }
+
     private string SavedModel()
     {
         var path = PathOf("model.zip");
