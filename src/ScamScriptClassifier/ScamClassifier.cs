@@ -30,6 +30,7 @@ public sealed class ScamClassifier : IScamClassifier
     private readonly ulong[] _trainedTexts;
     private readonly int _maxInputLength;
     private readonly ILogger _logger;
+    private readonly bool _logMessageText;
     private readonly float _priorShift;
 
     private ScamClassifier(LoadedModel model, ScamClassifierOptions options, ILogger logger)
@@ -39,6 +40,7 @@ public sealed class ScamClassifier : IScamClassifier
         _trainedTexts = model.TrainedTexts;
         _maxInputLength = options.MaxInputLength;
         _logger = logger;
+        _logMessageText = options.LogMessageText;
         Manifest = model.Manifest;
         if (options.ExpectedScamRate is { } rate && model.Manifest.Items > 0 && model.Manifest.ScamItems > 0 && model.Manifest.ScamItems < model.Manifest.Items)
         {
@@ -61,6 +63,9 @@ public sealed class ScamClassifier : IScamClassifier
     internal Aggregator Aggregator => _aggregator;
 
     internal ILogger Logger => _logger;
+
+    /// <summary>Whether message text may be logged (at Debug level only): <see cref="ScamClassifierOptions.LogMessageText"/>.</summary>
+    internal bool LogsMessageText => _logMessageText;
 
     /// <summary>The model embedded in this package, trained on the project's own corpus. Loaded once and shared.</summary>
     public static ScamClassifier LoadDefault() => Default.Value;
@@ -146,6 +151,11 @@ public sealed class ScamClassifier : IScamClassifier
         var verdict = VerdictOf(probability, HasWords(text));
         var evidence = CollectEvidence(text, ranges, patternProbabilities, isScam);
         ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
+        if (_logMessageText)
+        {
+            Log.ScoredText(_logger, verdict, probability, text);
+        }
+
         return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
     }
 

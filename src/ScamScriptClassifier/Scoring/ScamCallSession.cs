@@ -90,6 +90,11 @@ public sealed class ScamCallSession
             _current = assessment;
         }
 
+        if (_classifier.LogsMessageText)
+        {
+            Log.CallTurnText(_classifier.Logger, assessment.Turns, assessment.Probability, utterance);
+        }
+
         if (alerted)
         {
             ScamScriptMetrics.RecordCallAlert();
