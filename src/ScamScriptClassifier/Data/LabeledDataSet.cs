@@ -200,8 +200,22 @@ public sealed class LabeledDataSet
             .ToArray();
     }
 
+    /// <summary>
+    /// The longest CSV row read, in characters: a text of <see cref="MaxTextLength"/> characters with every one a doubled
+    /// quote, and room for the other columns. The CSV parser's time grows faster than a row's length, so a file with
+    /// a longer row is refused, at that row, after one linear scan.
+    /// </summary>
+    internal const int MaxCsvRowLength = (2 * MaxTextLength) + 65536;
+
     private static IEnumerable<(int Line, LabeledMessage? Item, string? Error)> ReadCsv(string file)
     {
+        if (FirstOverlongCsvRow(file) is { } overlong)
+        {
+            yield return (overlong.Line, null,
+                $"the CSV row is longer than {MaxCsvRowLength} characters ({overlong.Length} or more), so it cannot hold a valid item (or a quote in it is not closed); the file was not read");
+            yield break;
+        }
+
         using var parser = new TextFieldParser(file, Encoding.UTF8) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
         parser.SetDelimiters(",");
         var header = parser.ReadFields();
@@ -254,6 +268,45 @@ public sealed class LabeledDataSet
             error = TryCreate(Column("id"), Column("text"), Column("label"), categories, NullIfEmpty(Column("kind")), NullIfEmpty(Column("family")), NullIfEmpty(Column("sender")), out var item);
             yield return (line, item, error);
         }
+    }
+
+    /// <summary>
+    /// One linear pass over a CSV file, quote-aware (a doubled quote toggles twice), that finds the first row longer than
+    /// <see cref="MaxCsvRowLength"/>: its first line and its length so far.
+    /// </summary>
+    private static (int Line, long Length)? FirstOverlongCsvRow(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var buffer = new char[64 * 1024];
+        var (line, rowLine, length, quoted) = (1, 1, 0L, false);
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            foreach (var c in buffer.AsSpan(0, read))
+            {
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+
+                if (c == '\n')
+                {
+                    line++;
+                    if (!quoted)
+                    {
+                        (rowLine, length) = (line, 0);
+                        continue;
+                    }
+                }
+
+                if (++length > MaxCsvRowLength)
+                {
+                    return (rowLine, length);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
