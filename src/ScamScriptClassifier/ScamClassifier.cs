@@ -14,7 +14,9 @@ namespace ScamScriptClassifier;
 /// </summary>
 /// <remarks>
 /// A model file is deserialised by ML.NET: load only models you trained yourself or received from a trusted
-/// source. The file's payload is checked against the SHA-256 in its manifest, which catches damage, not malice.
+/// source. Its sizes are bounded (256 MB on disk, 64 MB per entry, 512 MB in all, 64 KB of manifest) and its entries
+/// checked against the SHA-256 in its manifest before ML.NET reads them, which catches damage, not malice; every
+/// problem surfaces as a <see cref="ScamModelException"/>.
 /// </remarks>
 public sealed class ScamClassifier : IScamClassifier
 {

@@ -25,7 +25,8 @@ internal sealed record LoadedModel(LinearHeads Heads, Aggregator Aggregator, Sca
 /// <summary>
 /// The model file: the zip ML.NET writes for the chain of five calibrated linear heads, plus a
 /// <c>ScamScript/</c> folder with the manifest, the engine (the features' idf and the aggregator's weights) and the
-/// hashes of the texts the model was fitted on. The manifest's payload SHA-256 covers every entry but itself.
+/// hashes of the texts the model was fitted on. The manifest's payload SHA-256 covers every entry but itself. Loading
+/// bounds every size before decompressing anything and checks the checksum before ML.NET reads a byte.
 /// </summary>
 internal static class ScamModelFile
 {
@@ -33,6 +34,21 @@ internal static class ScamModelFile
     private const string ManifestEntry = OwnFolder + "manifest.json";
     private const string TrainedTextsEntry = OwnFolder + "trained-texts.bin";
     private const string EngineEntry = OwnFolder + "engine.bin";
+
+    /// <summary>The largest model file read, in bytes (the default model is about 5 MB).</summary>
+    internal const long MaxFileBytes = 256L << 20;
+
+    /// <summary>The most entries a model file may hold (the default model holds 41).</summary>
+    internal const int MaxEntries = 1024;
+
+    /// <summary>The largest uncompressed entry, in bytes (the largest in the default model is about 1 MB).</summary>
+    internal const long MaxEntryBytes = 64L << 20;
+
+    /// <summary>The largest uncompressed total of all entries, in bytes (the default model's is about 6.4 MB).</summary>
+    internal const long MaxTotalBytes = 512L << 20;
+
+    /// <summary>The largest manifest, in bytes (the default model's is about 1 KB).</summary>
+    internal const long MaxManifestBytes = 64 << 10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -179,21 +195,6 @@ internal static class ScamModelFile
 
         return new LoadedModel(ExtractHeads(model, name, engine.Idf), engine.Aggregator, manifest, trainedTexts, model);
     }
-
-    /// <summary>The largest model file read, in bytes (the default model is about 5 MB).</summary>
-    internal const long MaxFileBytes = 256L << 20;
-
-    /// <summary>The most entries a model file may hold (the default model holds 41).</summary>
-    internal const int MaxEntries = 1024;
-
-    /// <summary>The largest uncompressed entry, in bytes (the largest in the default model is about 1 MB).</summary>
-    internal const long MaxEntryBytes = 64L << 20;
-
-    /// <summary>The largest uncompressed total of all entries, in bytes (the default model's is about 6.4 MB).</summary>
-    internal const long MaxTotalBytes = 512L << 20;
-
-    /// <summary>The largest manifest, in bytes (the default model's is about 1 KB).</summary>
-    internal const long MaxManifestBytes = 64 << 10;
 
     /// <summary>
     /// Reads a regular file of known size, at most <see cref="MaxFileBytes"/>: a device, pipe or special file reports
