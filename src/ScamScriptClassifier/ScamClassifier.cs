@@ -14,7 +14,9 @@ namespace ScamScriptClassifier;
 /// </summary>
 /// <remarks>
 /// A model file is deserialised by ML.NET: load only models you trained yourself or received from a trusted
-/// source. The file's payload is checked against the SHA-256 in its manifest, which catches damage, not malice.
+/// source. Its sizes are bounded (256 MB on disk, 64 MB per entry, 512 MB in all, 64 KB of manifest) and its entries
+/// checked against the SHA-256 in its manifest before ML.NET reads them, which catches damage, not malice; every
+/// problem surfaces as a <see cref="ScamModelException"/>.
 /// </remarks>
 public sealed class ScamClassifier : IScamClassifier
 {
@@ -30,6 +32,7 @@ public sealed class ScamClassifier : IScamClassifier
     private readonly ulong[] _trainedTexts;
     private readonly int _maxInputLength;
     private readonly ILogger _logger;
+    private readonly bool _logMessageText;
     private readonly float _priorShift;
 
     private ScamClassifier(LoadedModel model, ScamClassifierOptions options, ILogger logger)
@@ -39,6 +42,7 @@ public sealed class ScamClassifier : IScamClassifier
         _trainedTexts = model.TrainedTexts;
         _maxInputLength = options.MaxInputLength;
         _logger = logger;
+        _logMessageText = options.LogMessageText;
         Manifest = model.Manifest;
         if (options.ExpectedScamRate is { } rate && model.Manifest.Items > 0 && model.Manifest.ScamItems > 0 && model.Manifest.ScamItems < model.Manifest.Items)
         {
@@ -61,6 +65,9 @@ public sealed class ScamClassifier : IScamClassifier
     internal Aggregator Aggregator => _aggregator;
 
     internal ILogger Logger => _logger;
+
+    /// <summary>Whether message text may be logged (at Debug level only): <see cref="ScamClassifierOptions.LogMessageText"/>.</summary>
+    internal bool LogsMessageText => _logMessageText;
 
     /// <summary>The model embedded in this package, trained on the project's own corpus. Loaded once and shared.</summary>
     public static ScamClassifier LoadDefault() => Default.Value;
@@ -149,6 +156,11 @@ public sealed class ScamClassifier : IScamClassifier
         var verdict = VerdictOf(probability, HasWords(text));
         var evidence = CollectEvidence(text, ranges, patternProbabilities, isScam);
         ScamScriptMetrics.RecordScore(verdict, Stopwatch.GetElapsedTime(started));
+        if (_logMessageText)
+        {
+            Log.ScoredText(_logger, verdict, probability, text);
+        }
+
         return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
     }
 

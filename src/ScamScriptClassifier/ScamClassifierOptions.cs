@@ -52,7 +52,9 @@ public sealed class ScamClassifierOptions
     public double? ExpectedScamRate { get; set; }
 
     /// <summary>
-    /// Whether log messages may include message text. Message text is personal data, so the default value is false.
+    /// Whether each scored text and each call utterance is logged, at Debug level only, with its verdict and
+    /// probability (for diagnosing a deployment). Message text is personal data: when false, no log message carries
+    /// it at any level. The default value is false.
     /// </summary>
     public bool LogMessageText { get; set; }
 

@@ -16,7 +16,7 @@ internal static class CliModel
         catch (Exception ex) when (ex is ScamModelException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"scamscript: {ex.Message}");
-            return 2;
+            return ExitCodes.UsageOrData;
         }
     }
 }

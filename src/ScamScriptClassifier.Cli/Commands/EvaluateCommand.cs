@@ -38,7 +38,7 @@ internal static class EvaluateCommand
         var data = DataOptions.Read(dataPath, skipInvalid);
         if (data is null)
         {
-            return 1;
+            return ExitCodes.UsageOrData;
         }
 
         if (compareTrainers)
@@ -85,7 +85,7 @@ internal static class EvaluateCommand
             var corpus = DataOptions.Read(baselinePath, skipInvalid);
             if (corpus is null)
             {
-                return 1;
+                return ExitCodes.UsageOrData;
             }
 
             var options = new ScamTrainingOptions { Seed = seed, Progress = DataOptions.TerminalProgress() };

@@ -6,15 +6,6 @@ namespace ScamScriptClassifier.Cli.Commands;
 /// <summary><c>scamscript report</c>: the 156 / 5656 report (<c>LD &lt;number&gt; &lt;content&gt;</c>) for a flagged text.</summary>
 internal static class ReportCommand
 {
-    /// <summary>Exit code: the report was printed.</summary>
-    internal const int Reported = 0;
-
-    /// <summary>Exit code: the text is not flagged, so there is nothing to report.</summary>
-    internal const int NotFlagged = 1;
-
-    /// <summary>Exit code: the text is flagged, but no <c>--caller</c> was given and it names no phone number.</summary>
-    internal const int NoNumber = 3;
-
     public static Command Create()
     {
         var model = new Option<string?>("--model") { Description = "Model file (default: the model embedded in the library)." };
@@ -22,7 +13,7 @@ internal static class ReportCommand
         var caller = new Option<string?>("--caller") { Description = "The number that called or texted; default: the first number the text mentions." };
         var command = new Command("report",
             "Compose the report for the 156 / 5656 hotline, if the text is flagged. Exit codes: 0 reported; 1 not flagged; "
-            + "2 bad input or model; 3 flagged, but the text names no phone number and --caller was not given.") { model, text, caller };
+            + "2 bad input or model; 3 flagged, but the text names no phone number and --caller was not given; 70 an internal error.") { model, text, caller };
         command.SetAction(parse => CliModel.Run(() => Run(parse.GetValue(model), parse.GetValue(text)!, parse.GetValue(caller))));
         return command;
     }
@@ -33,7 +24,7 @@ internal static class ReportCommand
         if (!assessment.IsScam)
         {
             Console.Error.WriteLine($"scamscript: not flagged ({assessment.Verdict}, p = {assessment.Probability:0.000}); nothing to report.");
-            return NotFlagged;
+            return ExitCodes.SomeFailed;
         }
 
         ScamReport report;
@@ -46,10 +37,10 @@ internal static class ReportCommand
             Console.Error.WriteLine(
                 $"scamscript: flagged ({assessment.Verdict}, p = {assessment.Probability:0.000}), but the text names no phone number to report; "
                 + "give the number that called or texted with --caller, e.g. --caller 0912345678.");
-            return NoNumber;
+            return ExitCodes.NoNumber;
         }
 
         Console.WriteLine(JsonSerializer.Serialize(report, Json.Options));
-        return Reported;
+        return ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -22,12 +23,27 @@ internal static class ScoreCommand
 
     private static int Run(string? modelPath, string? inputPath, string? text, string? outputPath, bool warn)
     {
+        var fromStandardInput = text is null && inputPath is null or "-";
+        if (fromStandardInput && StandardInput.IsClosed())
+        {
+            throw new ArgumentException("Standard input is closed: nothing to score. Give --input FILE or --text TEXT, or pipe JSONL in.");
+        }
+
+        if (outputPath is not null)
+        {
+            RequireWritable(outputPath);
+        }
+
         var classifier = CliModel.Open(modelPath);
         var temporary = outputPath is null ? null : $"{outputPath}.{Guid.NewGuid():N}.tmp";
+
+        // Interrupted or terminated while writing: the temporary file goes, the target is left as it was.
+        using var onInterrupt = temporary is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => TryDelete(temporary));
+        using var onTerminate = temporary is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => TryDelete(temporary));
         var failures = 0;
         try
         {
-            using (var destination = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+            using (var destination = temporary is null ? Console.OpenStandardOutput() : CreateOutput(temporary, outputPath!))
             {
                 if (text is not null)
                 {
@@ -35,48 +51,108 @@ internal static class ScoreCommand
                 }
                 else
                 {
-                    using var reader = inputPath is null or "-"
+                    using var reader = fromStandardInput
                         ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
-                        : new StreamReader(inputPath, Encoding.UTF8);
-                    failures = ScoreLines(classifier, reader, destination, warn);
+                        : new StreamReader(inputPath!, Encoding.UTF8);
+                    failures = ScoreLines(classifier, new BoundedLineReader(reader, MaxLineLength), destination, warn);
                 }
             }
 
             if (temporary is not null)
             {
-                File.Move(temporary, outputPath!, overwrite: true);
+                try
+                {
+                    File.Move(temporary, outputPath!, overwrite: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new IOException($"Cannot write \"{outputPath}\": {ex.Message.Replace(temporary, outputPath, StringComparison.Ordinal)}", ex);
+                }
             }
         }
         finally
         {
             if (temporary is not null)
             {
-                File.Delete(temporary);
+                TryDelete(temporary);
             }
         }
 
         if (failures > 0)
         {
             Console.Error.WriteLine($"scamscript: {failures} line(s) could not be scored; each has an \"error\" record in its place.");
-            return 1;
+            return ExitCodes.SomeFailed;
         }
 
-        return 0;
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The longest JSONL line read: one that holds a text of the classifier's largest accepted length (1,000,000
+    /// characters) even if every character is written as a six-character <c>\uXXXX</c> escape, plus room for the id.
+    /// A longer line gets an error record without being kept in memory.
+    /// </summary>
+    internal const int MaxLineLength = (6 * 1_000_000) + 4096;
+
+    /// <summary>Refuses, with the path the user gave, an output whose directory is missing or that is a directory.</summary>
+    private static void RequireWritable(string outputPath)
+    {
+        var full = Path.GetFullPath(outputPath);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"Cannot write \"{outputPath}\": it is a directory.");
+        }
+
+        if (Path.GetDirectoryName(full) is { } directory && !Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Cannot write \"{outputPath}\": the directory \"{Path.GetDirectoryName(outputPath)}\" does not exist.");
+        }
+    }
+
+    private static FileStream CreateOutput(string temporary, string outputPath)
+    {
+        try
+        {
+            return File.Create(temporary);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write \"{outputPath}\": {ex.Message.Replace(temporary, outputPath, StringComparison.Ordinal)}", ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the file is in the way of nothing but disk space.
+        }
     }
 
     /// <summary>Streams: one line read, one line written. A bad line gets an error record in its place; the rest go on.</summary>
-    private static int ScoreLines(ScamClassifier classifier, StreamReader reader, Stream destination, bool warn)
+    private static int ScoreLines(ScamClassifier classifier, BoundedLineReader reader, Stream destination, bool warn)
     {
         var failures = 0;
         var number = 0;
-        while (reader.ReadLine() is { } line)
+        while (reader.TryReadLine(out var line, out var length))
         {
             number++;
+            if (line is null)
+            {
+                failures++;
+                WriteError(destination, number, null,
+                    $"the line is {length} characters long, more than the {reader.MaxLength} a line may have (it cannot hold a text this classifier accepts)");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
-
             var (id, text, error) = Parse(line);
             if (error is not null)
             {

@@ -23,7 +23,7 @@ internal static class TrainCommand
         var data = DataOptions.Read(dataPath, skipInvalid);
         if (data is null)
         {
-            return 1;
+            return ExitCodes.UsageOrData;
         }
 
         var trainer = new ScamModelTrainer(new ScamTrainingOptions { Seed = seed, Trainer = trainerKind, Progress = DataOptions.TerminalProgress() });
@@ -36,6 +36,6 @@ internal static class TrainCommand
         }
 
         Console.WriteLine($"wrote {outputPath} ({new FileInfo(outputPath).Length / 1024} KiB), training data SHA-256 {model.Manifest.TrainingDataSha256}");
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -28,6 +28,12 @@ public sealed class LabeledDataSet
         Problems = problems;
     }
 
+    /// <summary>
+    /// The longest text an item may have, in characters: the default <see cref="ScamClassifierOptions.MaxInputLength"/>,
+    /// since no longer text can be scored.
+    /// </summary>
+    internal const int MaxTextLength = 1_000_000;
+
     /// <summary>The valid items, in file order.</summary>
     public IReadOnlyList<LabeledMessage> Items { get; }
 
@@ -194,8 +200,22 @@ public sealed class LabeledDataSet
             .ToArray();
     }
 
+    /// <summary>
+    /// The longest CSV row read, in characters: a text of <see cref="MaxTextLength"/> characters with every one a doubled
+    /// quote, and room for the other columns. The CSV parser's time grows faster than a row's length, so a file with
+    /// a longer row is refused, at that row, after one linear scan.
+    /// </summary>
+    internal const int MaxCsvRowLength = (2 * MaxTextLength) + 65536;
+
     private static IEnumerable<(int Line, LabeledMessage? Item, string? Error)> ReadCsv(string file)
     {
+        if (FirstOverlongCsvRow(file) is { } overlong)
+        {
+            yield return (overlong.Line, null,
+                $"the CSV row is longer than {MaxCsvRowLength} characters ({overlong.Length} or more), so it cannot hold a valid item (or a quote in it is not closed); the file was not read");
+            yield break;
+        }
+
         using var parser = new TextFieldParser(file, Encoding.UTF8) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
         parser.SetDelimiters(",");
         var header = parser.ReadFields();
@@ -250,6 +270,45 @@ public sealed class LabeledDataSet
         }
     }
 
+    /// <summary>
+    /// One linear pass over a CSV file, quote-aware (a doubled quote toggles twice), that finds the first row longer than
+    /// <see cref="MaxCsvRowLength"/>: its first line and its length so far.
+    /// </summary>
+    private static (int Line, long Length)? FirstOverlongCsvRow(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        var buffer = new char[64 * 1024];
+        var (line, rowLine, length, quoted) = (1, 1, 0L, false);
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            foreach (var c in buffer.AsSpan(0, read))
+            {
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+
+                if (c == '\n')
+                {
+                    line++;
+                    if (!quoted)
+                    {
+                        (rowLine, length) = (line, 0);
+                        continue;
+                    }
+                }
+
+                if (++length > MaxCsvRowLength)
+                {
+                    return (rowLine, length);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string? TryCreate(string? id, string? text, string? label, string[] categories, string? kind, string? family, string? sender, out LabeledMessage? item)
@@ -268,6 +327,11 @@ public sealed class LabeledDataSet
         if (string.IsNullOrWhiteSpace(text))
         {
             return $"item \"{id}\": empty \"text\"";
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            return $"item \"{id}\": text is longer than {MaxTextLength} characters ({text.Length})";
         }
 
         bool isScam;

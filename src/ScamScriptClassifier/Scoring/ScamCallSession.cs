@@ -29,16 +29,24 @@ public sealed record CallAssessment(
 /// </summary>
 public sealed class ScamCallSession : IScamCallSession
 {
+    /// <summary>
+    /// The most characters a call may hold, new lines between utterances included (about 30,000 hours of speech):
+    /// every running count and offset then stays within an <see cref="int"/>.
+    /// </summary>
+    internal const int DefaultMaxCallLength = 1_000_000_000;
+
     private readonly ScamClassifier _classifier;
+    private readonly int _maxCallLength;
     private readonly Lock _gate = new();
     private SegmentScorer _scorer;
     private int _callLength;
     private bool _hasWords;
     private CallAssessment _current;
 
-    internal ScamCallSession(ScamClassifier classifier)
+    internal ScamCallSession(ScamClassifier classifier, int maxCallLength = DefaultMaxCallLength)
     {
         _classifier = classifier;
+        _maxCallLength = maxCallLength;
         _scorer = new SegmentScorer(classifier.Heads);
         _current = Assess(0, null);
     }
@@ -64,6 +72,10 @@ public sealed class ScamCallSession : IScamCallSession
     /// Who said it, if known ("caller", "A", …). Accepted so a pipeline can pass it through; it is not scored,
     /// because the model is trained without speaker labels (no labelling style may stand in for the label).
     /// </param>
+    /// <exception cref="ArgumentException">The utterance is longer than <see cref="ScamClassifierOptions.MaxInputLength"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The call would pass 1,000,000,000 characters; the session is unchanged, and a new one must be started.
+    /// </exception>
     public CallAssessment Append(string utterance, string? speaker = null)
     {
         ArgumentNullException.ThrowIfNull(utterance);
@@ -72,6 +84,13 @@ public sealed class ScamCallSession : IScamCallSession
         var alerted = false;
         lock (_gate)
         {
+            var length = (long)_callLength + (_current.Turns == 0 ? 0 : 1) + utterance.Length;
+            if (length > _maxCallLength)
+            {
+                throw new InvalidOperationException(
+                    $"This call holds {_callLength} characters; the utterance would take it to {length}, past the {_maxCallLength} a call session can hold. Start a new session.");
+            }
+
             // Offsets as in the utterances joined by new lines, as Score would see them.
             _scorer.Offset = _callLength + (_current.Turns == 0 ? 0 : 1);
             _scorer = NGramFeaturizer<SegmentScorer>.Run(utterance, _scorer);
@@ -88,6 +107,11 @@ public sealed class ScamCallSession : IScamCallSession
             }
 
             _current = assessment;
+        }
+
+        if (_classifier.LogsMessageText)
+        {
+            Log.CallTurnText(_classifier.Logger, assessment.Turns, assessment.Probability, utterance);
         }
 
         if (alerted)

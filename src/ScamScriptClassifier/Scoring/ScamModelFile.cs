@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,7 +25,8 @@ internal sealed record LoadedModel(LinearHeads Heads, Aggregator Aggregator, Sca
 /// <summary>
 /// The model file: the zip ML.NET writes for the chain of five calibrated linear heads, plus a
 /// <c>ScamScript/</c> folder with the manifest, the engine (the features' idf and the aggregator's weights) and the
-/// hashes of the texts the model was fitted on. The manifest's payload SHA-256 covers every entry but itself.
+/// hashes of the texts the model was fitted on. The manifest's payload SHA-256 covers every entry but itself. Loading
+/// bounds every size before decompressing anything and checks the checksum before ML.NET reads a byte.
 /// </summary>
 internal static class ScamModelFile
 {
@@ -31,6 +34,21 @@ internal static class ScamModelFile
     private const string ManifestEntry = OwnFolder + "manifest.json";
     private const string TrainedTextsEntry = OwnFolder + "trained-texts.bin";
     private const string EngineEntry = OwnFolder + "engine.bin";
+
+    /// <summary>The largest model file read, in bytes (the default model is about 5 MB).</summary>
+    internal const long MaxFileBytes = 256L << 20;
+
+    /// <summary>The most entries a model file may hold (the default model holds 41).</summary>
+    internal const int MaxEntries = 1024;
+
+    /// <summary>The largest uncompressed entry, in bytes (the largest in the default model is about 1 MB).</summary>
+    internal const long MaxEntryBytes = 64L << 20;
+
+    /// <summary>The largest uncompressed total of all entries, in bytes (the default model's is about 6.4 MB).</summary>
+    internal const long MaxTotalBytes = 512L << 20;
+
+    /// <summary>The largest manifest, in bytes (the default model's is about 1 KB).</summary>
+    internal const long MaxManifestBytes = 64 << 10;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -123,7 +141,7 @@ internal static class ScamModelFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadFile(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -137,57 +155,218 @@ internal static class ScamModelFile
         return Load(bytes, path);
     }
 
+    /// <summary>
+    /// Reads and checks a model file. Every size is checked before anything is decompressed, and every entry against
+    /// the manifest's payload SHA-256 before ML.NET sees a byte; whatever is wrong surfaces as a
+    /// <see cref="ScamModelException"/> that names the file and the reason.
+    /// </summary>
     public static LoadedModel Load(byte[] bytes, string name)
     {
-        ScamModelManifest manifest;
-        ulong[] trainedTexts;
-        (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) engine;
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new ScamModelException($"Model file \"{name}\" is {bytes.Length} bytes, more than the limit of {MaxFileBytes}.");
+        }
+
+        ZipArchive zip;
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            manifest = ReadManifest(zip, name);
-            trainedTexts = ReadTrainedTexts(zip);
-            engine = ReadEngine(zip, name);
+            zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (IsDamage(ex))
         {
             throw new ScamModelException($"Model file \"{name}\" is not a model: it is not a readable zip archive ({ex.Message}).", ex);
         }
 
-        // The checksum and ML.NET's deserialisation each read the whole payload: run them on two cores.
-        var payloadSha256 = Task.Run(() => PayloadSha256(bytes));
-        ITransformer? model = null;
-        Exception? loadError = null;
+        ScamModelManifest manifest;
+        ulong[] trainedTexts;
+        (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) engine;
+        using (zip)
+        {
+            var entries = CheckEntries(zip, name);
+            manifest = ReadManifest(entries, name);
+            var own = ReadPayload(entries, manifest, name);
+            trainedTexts = ReadTrainedTexts(own.TrainedTexts, name);
+            engine = ReadEngine(own.Engine, name);
+        }
+
+        // Every entry ML.NET reads is now known to be within the limits and to match the manifest's checksum.
+        ITransformer model;
         try
         {
             model = new MLContext().Model.Load(new MemoryStream(bytes, writable: false), out _);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex)
         {
-            loadError = ex;
+            throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {ex.Message}", ex);
         }
 
-        string actual;
+        return new LoadedModel(ExtractHeads(model, name, engine.Idf, engine.Calibration), engine.Aggregator, manifest, trainedTexts, model);
+    }
+
+    /// <summary>
+    /// Reads a regular file of known size, at most <see cref="MaxFileBytes"/>: a device, pipe or special file reports
+    /// no size and is refused before it is opened, so <c>/dev/zero</c> or a FIFO is not read (or waited on) at all.
+    /// </summary>
+    private static byte[] ReadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (Directory.Exists(path))
+        {
+            throw new ScamModelException($"Model file \"{path}\" is a directory, not a model file.");
+        }
+
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"No file at \"{path}\".", path);
+        }
+
+        var length = info.Length;
+        if (length == 0)
+        {
+            throw new ScamModelException($"Model file \"{path}\" is empty or not a regular file (a device, pipe or special file cannot hold a model).");
+        }
+
+        if (length > MaxFileBytes)
+        {
+            throw new ScamModelException($"Model file \"{path}\" is {length} bytes, more than the limit of {MaxFileBytes}.");
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var bytes = new byte[length];
+        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (read != bytes.Length)
+        {
+            throw new ScamModelException($"Model file \"{path}\" changed while it was read ({read} of {length} bytes).");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The exceptions a damaged or crafted archive can raise from System.IO.Compression and the readers.</summary>
+    private static bool IsDamage(Exception ex) =>
+        ex is InvalidDataException or IOException or OverflowException or ArgumentException or NotSupportedException
+            or FormatException or InvalidOperationException or IndexOutOfRangeException;
+
+    /// <summary>Checks the entries' number, names and recorded sizes before any of them is decompressed.</summary>
+    private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, string name)
+    {
+        System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> all;
         try
         {
-            actual = payloadSha256.GetAwaiter().GetResult();
+            all = zip.Entries;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (IsDamage(ex))
         {
-            throw new ScamModelException($"Model file \"{name}\" is damaged: {ex.Message}", ex);
+            throw new ScamModelException($"Model file \"{name}\" is not a model: it is not a readable zip archive ({ex.Message}).", ex);
         }
 
-        if (manifest.PayloadSha256 != actual)
+        if (all.Count > MaxEntries)
+        {
+            throw new ScamModelException($"Model file \"{name}\" holds {all.Count} entries, more than the limit of {MaxEntries}.");
+        }
+
+        var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var entry in all)
+        {
+            if (!entries.TryAdd(entry.FullName, entry))
+            {
+                throw new ScamModelException($"Model file \"{name}\" holds the entry \"{entry.FullName}\" twice.");
+            }
+
+            var limit = entry.FullName == ManifestEntry ? MaxManifestBytes : MaxEntryBytes;
+            if (entry.Length < 0 || entry.Length > limit)
+            {
+                throw new ScamModelException(
+                    $"Model file \"{name}\" has an entry \"{entry.FullName}\" that expands to {entry.Length} bytes, more than the limit of {limit}.");
+            }
+
+            total += entry.Length;
+            if (total > MaxTotalBytes)
+            {
+                throw new ScamModelException($"Model file \"{name}\" expands to more than the limit of {MaxTotalBytes} bytes.");
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Decompresses one entry, hashing it into <paramref name="hash"/> and keeping it when <paramref name="keep"/>;
+    /// refuses it as soon as it yields more than its recorded size (which <see cref="CheckEntries"/> has bounded),
+    /// or when it yields less.
+    /// </summary>
+    private static byte[]? ReadEntry(ZipArchiveEntry entry, string name, IncrementalHash? hash, bool keep)
+    {
+        try
+        {
+            var length = entry.Length;
+            var kept = keep ? new byte[length] : null;
+            var chunk = new byte[81920];
+            long total = 0;
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                if (total + read > length)
+                {
+                    throw new InvalidDataException($"it holds more than its recorded {length} bytes");
+                }
+
+                hash?.AppendData(chunk.AsSpan(0, read));
+                if (kept is not null)
+                {
+                    chunk.AsSpan(0, read).CopyTo(kept.AsSpan((int)total));
+                }
+
+                total += read;
+            }
+
+            if (total != length)
+            {
+                throw new InvalidDataException($"it holds {total} bytes, not its recorded {length}");
+            }
+
+            return kept;
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw new ScamModelException($"Model file \"{name}\" is damaged: entry \"{entry.FullName}\": {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Hashes every entry but the manifest, in name order, and keeps the library's own two.</summary>
+    private static (byte[] Engine, byte[]? TrainedTexts) ReadPayload(Dictionary<string, ZipArchiveEntry> entries, ScamModelManifest manifest, string name)
+    {
+        if (!entries.ContainsKey(EngineEntry))
+        {
+            throw new ScamModelException($"Model file \"{name}\" has no {EngineEntry}.");
+        }
+
+        byte[]? engine = null;
+        byte[]? trainedTexts = null;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (entryName, entry) in entries.Where(e => e.Key != ManifestEntry).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entryName));
+            var keep = entryName is EngineEntry or TrainedTextsEntry;
+            var bytes = ReadEntry(entry, name, hash, keep);
+            if (entryName == EngineEntry)
+            {
+                engine = bytes;
+            }
+            else if (entryName == TrainedTextsEntry)
+            {
+                trainedTexts = bytes;
+            }
+        }
+
+        if (!string.Equals(manifest.PayloadSha256, Convert.ToHexStringLower(hash.GetHashAndReset()), StringComparison.Ordinal))
         {
             throw new ScamModelException($"Model file \"{name}\" does not match the SHA-256 recorded in its manifest: it is damaged or was modified.");
         }
 
-        if (model is null)
-        {
-            throw new ScamModelException($"Model file \"{name}\" could not be loaded by ML.NET: {loadError!.Message}", loadError);
-        }
-
-        return new LoadedModel(ExtractHeads(model, name, engine.Idf, engine.Calibration), engine.Aggregator, manifest, trainedTexts, model);
+        return (engine!, trainedTexts);
     }
 
     /// <summary>A stable 64-bit fingerprint of a text, to recognise items a model was fitted on.</summary>
@@ -198,17 +377,20 @@ internal static class ScamModelFile
         return BitConverter.ToUInt64(digest);
     }
 
-    private static ScamModelManifest ReadManifest(ZipArchive zip, string name)
+    private static ScamModelManifest ReadManifest(Dictionary<string, ZipArchiveEntry> entries, string name)
     {
-        var entry = zip.GetEntry(ManifestEntry)
-            ?? throw new ScamModelException($"Model file \"{name}\" has no {ManifestEntry}: it was not written by ScamScriptClassifier training.");
+        if (!entries.TryGetValue(ManifestEntry, out var entry))
+        {
+            throw new ScamModelException($"Model file \"{name}\" has no {ManifestEntry}: it was not written by ScamScriptClassifier training.");
+        }
+
+        var bytes = ReadEntry(entry, name, hash: null, keep: true)!;
         ScamModelManifest? manifest;
         try
         {
-            using var stream = entry.Open();
-            manifest = JsonSerializer.Deserialize<ScamModelManifest>(stream, Json);
+            manifest = JsonSerializer.Deserialize<ScamModelManifest>(bytes, Json);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException || IsDamage(ex))
         {
             throw new ScamModelException($"Model file \"{name}\" has a damaged manifest: {ex.Message}", ex);
         }
@@ -216,6 +398,11 @@ internal static class ScamModelFile
         if (manifest is null)
         {
             throw new ScamModelException($"Model file \"{name}\" has an empty manifest.");
+        }
+
+        if (manifest.FormatVersion < 1)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has a damaged manifest: \"formatVersion\" is {manifest.FormatVersion}, not a format version.");
         }
 
         if (manifest.FormatVersion > ScamModelManifest.CurrentFormatVersion)
@@ -236,40 +423,124 @@ internal static class ScamModelFile
                 $"Model file \"{name}\" was trained on feature schema \"{manifest.FeatureSchema}\"; this library computes \"{ScamModelManifest.CurrentFeatureSchema}\". Retrain the model with this version.");
         }
 
+        if (ManifestProblem(manifest) is { } problem)
+        {
+            throw new ScamModelException($"Model file \"{name}\" has a damaged manifest: {problem}.");
+        }
+
         return manifest;
     }
 
-    private static ulong[] ReadTrainedTexts(ZipArchive zip)
+    /// <summary>The first field of the manifest whose value no training could have written, or null.</summary>
+    private static string? ManifestProblem(ScamModelManifest manifest)
     {
-        var entry = zip.GetEntry(TrainedTextsEntry);
-        if (entry is null)
+        static bool IsProbability(double value) => value is > 0 and < 1;
+        static bool IsRate(double value) => value is >= 0 and <= 1;
+
+        if (manifest.PayloadSha256 is not { Length: 64 } sha || !sha.All(char.IsAsciiHexDigitLower))
+        {
+            return "\"payloadSha256\" is not a SHA-256 in lower-case hex";
+        }
+
+        if (!IsProbability(manifest.Threshold))
+        {
+            return $"\"threshold\" is {manifest.Threshold}; it must be between 0 and 1 (exclusive)";
+        }
+
+        if (manifest.Profiles is { } profiles)
+        {
+            foreach (var (field, value) in new[] { ("balanced", profiles.Balanced), ("highRecall", profiles.HighRecall), ("highPrecision", profiles.HighPrecision) })
+            {
+                if (!IsProbability(value))
+                {
+                    return $"\"profiles.{field}\" is {value}; it must be between 0 and 1 (exclusive)";
+                }
+            }
+
+            foreach (var (field, value) in new[]
+            {
+                ("balancedFalsePositiveRate", profiles.BalancedFalsePositiveRate),
+                ("highRecallFalsePositiveRate", profiles.HighRecallFalsePositiveRate),
+                ("highPrecisionFalsePositiveRate", profiles.HighPrecisionFalsePositiveRate),
+            })
+            {
+                if (value is { } rate && !IsRate(rate))
+                {
+                    return $"\"profiles.{field}\" is {rate}; it must be between 0 and 1";
+                }
+            }
+        }
+
+        foreach (var (field, value) in new[] { ("items", manifest.Items), ("scamItems", manifest.ScamItems), ("trainItems", manifest.TrainItems) })
+        {
+            if (value < 0)
+            {
+                return $"\"{field}\" is {value}; a count cannot be negative";
+            }
+        }
+
+        if (manifest.ScamItems > manifest.Items || manifest.TrainItems > manifest.Items)
+        {
+            return $"\"scamItems\" ({manifest.ScamItems}) and \"trainItems\" ({manifest.TrainItems}) cannot exceed \"items\" ({manifest.Items})";
+        }
+
+        if (manifest.HeldOut is { } heldOut)
+        {
+            if (heldOut.Items < 0)
+            {
+                return $"\"heldOut.items\" is {heldOut.Items}; a count cannot be negative";
+            }
+
+            foreach (var (field, value) in new[]
+            {
+                ("rocAuc", heldOut.RocAuc), ("prAuc", heldOut.PrAuc), ("precision", heldOut.Precision),
+                ("recall", heldOut.Recall), ("f1", heldOut.F1), ("falsePositiveRate", heldOut.FalsePositiveRate),
+            })
+            {
+                if (!IsRate(value))
+                {
+                    return $"\"heldOut.{field}\" is {value}; it must be between 0 and 1";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ulong[] ReadTrainedTexts(byte[]? bytes, string name)
+    {
+        if (bytes is null)
         {
             return [];
         }
 
-        using var reader = new BinaryReader(entry.Open());
-        var hashes = new ulong[entry.Length / sizeof(ulong)];
-        for (var i = 0; i < hashes.Length; i++)
+        if (bytes.Length % sizeof(ulong) != 0)
         {
-            hashes[i] = reader.ReadUInt64();
+            throw new ScamModelException($"Model file \"{name}\" has a damaged {TrainedTextsEntry}: {bytes.Length} bytes, not a whole number of 8-byte hashes.");
+        }
+
+        var hashes = MemoryMarshal.Cast<byte, ulong>(bytes).ToArray();
+        if (!BitConverter.IsLittleEndian)
+        {
+            BinaryPrimitives.ReverseEndianness(hashes, hashes);
+        }
+
+        for (var i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] < hashes[i - 1])
+            {
+                throw new ScamModelException($"Model file \"{name}\" has a damaged {TrainedTextsEntry}: its hashes are not in order.");
+            }
         }
 
         return hashes;
     }
 
-    private static (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) ReadEngine(ZipArchive zip, string name)
+    private static (float[] Idf, Aggregator Aggregator, (double Slope, double Offset)[] Calibration) ReadEngine(byte[] bytes, string name)
     {
-        var entry = zip.GetEntry(EngineEntry)
-            ?? throw new ScamModelException($"Model file \"{name}\" has no {EngineEntry}.");
-        const int MaxEngineBytes = 64 << 20;
-        if (entry.Length > MaxEngineBytes)
-        {
-            throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {entry.Length} bytes, more than {MaxEngineBytes}.");
-        }
-
         try
         {
-            using var reader = new BinaryReader(entry.Open());
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
             if (reader.ReadInt32() != FeatureSpace.Dimension)
             {
                 throw new ScamModelException($"Model file \"{name}\" has idf weights for another feature space than {FeatureSpace.Dimension} buckets.");
@@ -341,7 +612,7 @@ internal static class ScamModelFile
 
             return (idf, new Aggregator(weights, bias, trees), calibration);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
+        catch (Exception ex) when (ex is EndOfStreamException || IsDamage(ex))
         {
             throw new ScamModelException($"Model file \"{name}\" has a damaged {EngineEntry}: {ex.Message}", ex);
         }
@@ -355,12 +626,6 @@ internal static class ScamModelFile
 
     /// <summary>A child points forwards to a node (so evaluation always ends) or to one of the n + 1 leaves.</summary>
     private static bool ValidChild(int child, int node, int nodes) => child >= 0 ? child > node && child < nodes : ~child <= nodes;
-
-    private static string PayloadSha256(byte[] bytes)
-    {
-        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        return PayloadSha256(zip);
-    }
 
     private static string PayloadSha256(ZipArchive zip)
     {

@@ -91,6 +91,6 @@ public sealed record ScamModelManifest
     /// <summary>Metrics on the held-out split, which the model never saw; null when nothing was held out.</summary>
     public ManifestMetrics? HeldOut { get; init; }
 
-    /// <summary>SHA-256 of the ML.NET model entries; checked on load.</summary>
+    /// <summary>SHA-256 of every entry of the model file but the manifest (names and contents, in name order); checked on load before ML.NET reads the file.</summary>
     public string? PayloadSha256 { get; init; }
 }

@@ -27,12 +27,71 @@ public sealed class ScamModelTrainer
     }
 
     /// <summary>Trains on <paramref name="items"/> and evaluates on the held-out share of them.</summary>
-    /// <exception cref="ArgumentException">The items lack a label or a pattern that every head needs.</exception>
+    /// <exception cref="ArgumentException">
+    /// Too few items, a text longer than 1,000,000 characters, or no item on the training side with a
+    /// label or a pattern that every head needs; checked before any work.
+    /// </exception>
     public TrainedScamModel Train(IReadOnlyList<LabeledMessage> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        RequireTrainable(items, MinimumFamilies(_options.HeldOutFraction), $"{nameof(ScamTrainingOptions.HeldOutFraction)} {_options.HeldOutFraction}");
         var heldOut = HeldOutFamilies(items, _options.HeldOutFraction, fold: 0);
         return TrainCore(items, heldOut);
+    }
+
+    /// <summary>
+    /// The fewest families of each label that leave at least one held out (unless nothing is) and at least two on the
+    /// training side, so that the held-out metrics and every cross-validation fold see both labels.
+    /// </summary>
+    internal static int MinimumFamilies(double heldOutFraction)
+    {
+        for (var families = 2; ; families++)
+        {
+            var held = (int)Math.Round(families * heldOutFraction, MidpointRounding.AwayFromZero);
+            if ((heldOutFraction == 0 || held >= 1) && families - held >= 2)
+            {
+                return families;
+            }
+        }
+    }
+
+    /// <summary>The fewest families of each label for <paramref name="folds"/>-fold cross-validation: one held out per fold, two left to train on.</summary>
+    internal static int MinimumFamiliesForFolds(int folds)
+    {
+        for (var families = Math.Max(2, folds); ; families++)
+        {
+            if (families - (int)Math.Ceiling(families / (double)folds) >= 2)
+            {
+                return families;
+            }
+        }
+    }
+
+    /// <summary>Refuses, before any work, data too small to split or with a text no classifier would accept.</summary>
+    private static void RequireTrainable(IReadOnlyList<LabeledMessage> items, int minimumFamilies, string split)
+    {
+        var tooLong = items.FirstOrDefault(i => i.Text.Length > LabeledDataSet.MaxTextLength);
+        if (tooLong is not null)
+        {
+            throw new ArgumentException(
+                $"Item \"{tooLong.Id}\": text is longer than {LabeledDataSet.MaxTextLength} characters ({tooLong.Text.Length}).", nameof(items));
+        }
+
+        var labelOfFamily = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            labelOfFamily.TryAdd(item.FamilyKey, item.IsScam);
+        }
+
+        var scamFamilies = labelOfFamily.Count(f => f.Value);
+        var legitFamilies = labelOfFamily.Count - scamFamilies;
+        if (scamFamilies < minimumFamilies || legitFamilies < minimumFamilies)
+        {
+            throw new ArgumentException(
+                $"Too few items: need at least {minimumFamilies} scam and {minimumFamilies} legit items, each label's in as many different families, so that "
+                + $"both the held-out split ({split}) and the training side see both labels; the data has {items.Count(i => i.IsScam)} scam items in "
+                + $"{scamFamilies} families and {items.Count(i => !i.IsScam)} legit items in {legitFamilies} families.", nameof(items));
+        }
     }
 
     /// <summary>
@@ -43,6 +102,7 @@ public sealed class ScamModelTrainer
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        RequireTrainable(items, MinimumFamiliesForFolds(folds), $"{folds}-fold cross-validation");
         var reports = new List<EvaluationReport>(folds);
         for (var fold = 0; fold < folds; fold++)
         {
@@ -108,7 +168,7 @@ public sealed class ScamModelTrainer
     {
         ArgumentNullException.ThrowIfNull(items);
         var train = items.ToList();
-        RequireEveryHead(train);
+        RequireEveryHead(train, train);
         var folds = FoldFamilies(train, _options.ThresholdFolds);
         var ml = new MLContext(_options.Seed);
         (float L2, double RocAuc, List<(bool, float)> Pairs)? best = null;
@@ -148,7 +208,7 @@ public sealed class ScamModelTrainer
     {
         var train = items.Where(i => !heldOutFamilies.Contains(i.FamilyKey)).ToList();
         var test = items.Where(i => heldOutFamilies.Contains(i.FamilyKey)).ToList();
-        RequireEveryHead(train);
+        RequireEveryHead(train, items);
 
         Report($"featurising {items.Count} items ({train.Count} train, {test.Count} held out)");
         var (idf, rows) = Featurize(train);
@@ -404,7 +464,8 @@ public sealed class ScamModelTrainer
 
     private void Report(string message) => _options.Progress?.Report(message);
 
-    private static void RequireEveryHead(List<LabeledMessage> train)
+    /// <summary>Every head needs positives and negatives on the training side; <paramref name="items"/> is every item given, held out or not.</summary>
+    private void RequireEveryHead(List<LabeledMessage> train, IReadOnlyList<LabeledMessage> items)
     {
         if (!train.Any(i => i.IsScam) || train.All(i => i.IsScam))
         {
@@ -413,10 +474,17 @@ public sealed class ScamModelTrainer
 
         foreach (var pattern in ScamPatterns.All)
         {
-            if (!train.Any(i => i.Patterns.Contains(pattern)))
+            if (train.Any(i => i.Patterns.Contains(pattern)))
             {
-                throw new ArgumentException($"Training needs at least one item with the category \"{pattern.ToWireName()}\" to fit its head.");
+                continue;
             }
+
+            var given = items.Count(i => i.Patterns.Contains(pattern));
+            throw new ArgumentException(given == 0
+                ? $"Training needs at least one item with the category \"{pattern.ToWireName()}\" to fit its head."
+                : $"Training needs at least one item with the category \"{pattern.ToWireName()}\" on the training side to fit its head: the data has {given}, "
+                    + $"all in families held out for evaluation ({nameof(ScamTrainingOptions.HeldOutFraction)} {_options.HeldOutFraction}). "
+                    + "Add items with that category in other families, or hold nothing out.");
         }
     }
 

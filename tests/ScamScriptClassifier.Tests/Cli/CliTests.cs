@@ -155,6 +155,134 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Score_ModelWithAHugeRecordedEntrySize_PrintsOneLineAndExitsTwo()
+    {
+        var model = PathOf("zip64.zip");
+        File.WriteAllBytes(model, ZipSurgery.WithRecordedSize(File.ReadAllBytes(SavedModel()), "ScamScript/trained-texts.bin", 16L << 30));
+
+        var result = Run("score", "--model", model, "--text", "alo");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"scamscript: Model file \"{model}\"", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than the limit", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ModelIsACharacterDevice_IsRefusedAtOnce()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = Run("score", "--model", "/dev/zero", "--text", "alo");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a regular file", result.Stderr, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Score_StandardInputClosed_ExitsAtOnceWithAUsageError()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var result = RunWith("/bin/sh", ["-c", "exec dotnet \"$0\" score <&-", Path.Combine(AppContext.BaseDirectory, "scamscript.dll")], stdin: null, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Standard input is closed", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_LineOverTheLineLimit_GetsAnErrorRecordAndTheNextLinesAreScored()
+    {
+        var input = PathOf("huge-line.jsonl");
+        var huge = JsonSerializer.Serialize(new { id = "huge", text = new string('a', 7_000_000) });
+        using (var writer = new StreamWriter(input))
+        {
+            writer.WriteLine(huge);
+            writer.WriteLine(JsonSerializer.Serialize(new { id = "next", text = Some.ScamScript }));
+        }
+
+        var result = Run("score", "--input", input);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(1, lines[0].GetProperty("line").GetInt32());
+        Assert.Contains($"{huge.Length} characters long", lines[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("next", lines[1].GetProperty("id").GetString());
+        Assert.True(lines[1].GetProperty("isScam").GetBoolean());
+    }
+
+    [Fact]
+    public void Score_OutputInAMissingDirectory_NamesThePathGiven()
+    {
+        var output = Path.Combine("no-such-directory", "out.jsonl");
+
+        var result = RunWithInput(JsonSerializer.Serialize(new { id = 1, text = Some.Everyday }) + "\n", "score", "--output", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"\"{output}\"", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_UnknownOption_IsAUsageError()
+    {
+        var result = Run("score", "--no-such-option");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--no-such-option", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Score_SignalWhileWritingTheOutput_RemovesTheTemporaryFile(string signal)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var folder = Directory.CreateDirectory(PathOf($"signal-{signal}")).FullName;
+        var output = Path.Combine(folder, "out.jsonl");
+        using var process = Process.Start(StartInfo([Path.Combine(AppContext.BaseDirectory, "scamscript.dll"), "score", "--output", output]))!;
+        try
+        {
+            process.StandardInput.WriteLine(JsonSerializer.Serialize(new { id = 1, text = Some.ScamScript }));
+            process.StandardInput.Flush();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (Directory.GetFiles(folder, "*.tmp").Length == 0 && DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                Thread.Sleep(50);
+            }
+
+            Assert.NotEmpty(Directory.GetFiles(folder, "*.tmp"));
+            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), $"still running 30 s after SIG{signal}");
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Evaluate_Json_ReportsOverallByKindAndPatterns()
     {
         var data = WriteItems("eval.jsonl", fixture.HeldOutItems.Where(i => i.IsScam).Take(100).Concat(fixture.HeldOutItems.Where(i => !i.IsScam).Take(100)));
@@ -201,9 +329,21 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
 
         var result = Run("train", "--data", data, "--output", PathOf("m.zip"));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{data}:41: item \"broken\": unknown label \"maybe\"", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("m.zip")));
+    }
+
+    [Fact]
+    public void Train_TooFewItems_ExitsTwoWithAClearMessage()
+    {
+        var data = WriteItems("few.jsonl", fixture.Items.Where(i => i.IsScam).Take(3).Concat(fixture.Items.Where(i => !i.IsScam).Take(2)));
+
+        var result = Run("train", "--data", data, "--output", PathOf("few.zip"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("scamscript: Too few items: need at least", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("few.zip")));
     }
 
     private string SavedModel()
@@ -236,22 +376,29 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
 
     private static Result Run(params string[] arguments) => RunWithInput(null, arguments);
 
-    private static Result RunWithInput(string? stdin, params string[] arguments)
+    private static Result RunWithInput(string? stdin, params string[] arguments) =>
+        RunWith("dotnet", [Path.Combine(AppContext.BaseDirectory, "scamscript.dll"), .. arguments], stdin, TimeSpan.FromMinutes(3));
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments, string program = "dotnet")
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scamscript.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    private static Result RunWith(string program, string[] arguments, string? stdin, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(arguments, program))!;
         if (stdin is not null)
         {
             process.StandardInput.Write(stdin);
@@ -260,10 +407,10 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scamscript {string.Join(' ', arguments)} did not finish in 3 minutes.");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish in {timeout}.");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);

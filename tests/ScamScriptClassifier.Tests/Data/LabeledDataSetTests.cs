@@ -76,6 +76,21 @@ public sealed class LabeledDataSetTests() : TemporaryDirectory("data")
         Assert.Equal("Dòng một\nDòng hai", data.Items[1].Text);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_CsvRowOverTheRowLimit_IsRefusedAtItsLineInLinearTime(bool quoted)
+    {
+        var text = new string('a', 12_000_000);
+        var path = Write("long.csv", "id,text,label", "ok,Chào em,legit", quoted ? $"long,\"x\ny{text}\",legit" : $"long,{text},legit", "after,Chào anh,legit");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var problem = Assert.Single(LabeledDataSet.Read(path).Problems);
+
+        Assert.StartsWith($"{path}:3: the CSV row is longer than 2065536 characters", problem.ToString(), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
     [Fact]
     public void Read_CsvWithARepeatedColumn_IsReportedAtItsHeader()
     {

@@ -15,6 +15,32 @@ public class ScamCallSessionTests(TrainedModelFixture fixture)
     ];
 
     [Fact]
+    public void Append_PastTheCallLengthLimit_IsRefusedAndTheSessionIsUnchanged()
+    {
+        var call = new ScamCallSession(fixture.Classifier, maxCallLength: 100);
+        var first = call.Append(new string('a', 60));
+
+        var error = Assert.Throws<InvalidOperationException>(() => call.Append(new string('b', 40)));
+
+        Assert.Contains("past the 100 a call session can hold", error.Message, StringComparison.Ordinal);
+        Assert.Same(first, call.Current);
+        Assert.True(float.IsFinite(call.Current.Probability));
+        Assert.Equal(1, call.Current.Turns);
+    }
+
+    [Fact]
+    public void Append_TwentyMillionCharacterCall_StaysFinite()
+    {
+        var call = fixture.Classifier.StartCall();
+        var utterance = string.Concat(Enumerable.Repeat(ScamCall[2] + " ", 1_000_000 / (ScamCall[2].Length + 1)));
+
+        for (var turn = 0; turn < 20; turn++)
+        {
+            Assert.True(float.IsFinite(call.Append(utterance).Probability));
+        }
+    }
+
+    [Fact]
     public void Append_ShortCall_EqualsScoringTheWholeTranscript()
     {
         var call = fixture.Classifier.StartCall();
