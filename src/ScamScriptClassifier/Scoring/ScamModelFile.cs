@@ -390,7 +390,7 @@ internal static class ScamModelFile
         if (heads.Count != LinearHeads.Count)
         {
             throw new ScamModelException(
-                $"Model file \"{name}\" holds {heads.Count} calibrated linear heads; this library scores exactly {LinearHeads.Count} (scam and four patterns).");
+                $"Model file \"{name}\" holds {heads.Count} calibrated linear heads; this library scores exactly {LinearHeads.Count} (scam, {string.Join(", ", PatternTable.All.Select(row => row.WireName))}).");
         }
 
         var weights = new float[LinearHeads.Count][];

@@ -284,8 +284,8 @@ public sealed class ScamModelTrainer
         Report($"fitting the {chosen.Name} aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
         var aggregator = chosen.Fit(examples);
         var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Values))).ToList();
-        var patternCalibration = ScamPatterns.All
-            .Select(p => PlattOf(items.Select(i => (i.Values[1 + LinearHeads.HeadOf(p)], i.Patterns.Contains(p))).ToList()))
+        var patternCalibration = PatternTable.All
+            .Select(p => PlattOf(items.Select(i => (i.Values[1 + p.Head], i.Patterns.Contains(p.Pattern))).ToList()))
             .ToArray();
         return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate), patternCalibration);
     }
