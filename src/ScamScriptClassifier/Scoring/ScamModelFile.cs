@@ -236,6 +236,18 @@ internal static class ScamModelFile
                 $"Model file \"{name}\" was trained on feature schema \"{manifest.FeatureSchema}\"; this library computes \"{ScamModelManifest.CurrentFeatureSchema}\". Retrain the model with this version.");
         }
 
+        if (manifest.FeaturizerFingerprint is null)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" records no featurizer fingerprint, so this library cannot check that it computes the features the model was trained on. Retrain the model with this version.");
+        }
+
+        if (manifest.FeaturizerFingerprint != FeaturizerIdentity.Current)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" was trained with a featuriser whose fingerprint is {manifest.FeaturizerFingerprint}; this library's featuriser gives {FeaturizerIdentity.Current} on the same probe text, so the model would score shifted features. Retrain the model with this version.");
+        }
+
         return manifest;
     }
 

@@ -163,6 +163,7 @@ public sealed class ScamModelTrainer
         (double Slope, double Offset)[] calibration = [ScamModelFile.ExtractHeads(model, "trained model", idf).Calibration[LinearHeads.Scam], .. patternCalibration];
         var manifest = new ScamModelManifest
         {
+            FeaturizerFingerprint = FeaturizerIdentity.Current,
             CreatedUtc = DateTimeOffset.UtcNow,
             LibraryVersion = typeof(ScamModelTrainer).Assembly.GetName().Version?.ToString(),
             TrainingDataSha256 = LabeledDataSet.ComputeSha256(items),
