@@ -52,7 +52,7 @@ public class StageBenchmarks
     {
         public int Count;
 
-        public void Add(int index, int start, int end, int order) => Count += index & 1;
+        public void Add(int index, int start, int end, int order, int token) => Count += index & 1;
 
         public readonly void EndSegment()
         {

@@ -21,7 +21,6 @@ namespace ScamScriptClassifier;
 public sealed class ScamClassifier : IScamClassifier
 {
     private const float SuspiciousShareOfThreshold = 0.75f;
-    private const float EvidencePatternProbability = 0.5f;
     private const int EvidencePerPattern = 3;
 
     private static readonly Lazy<LoadedModel> DefaultModel = new(LoadEmbedded);
@@ -146,10 +145,9 @@ public sealed class ScamClassifier : IScamClassifier
         var probability = Adjust(_aggregator.Probability(ranges));
         var best = ranges.BestMargins;
         var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        foreach (var pattern in ScamPatterns.All)
+        foreach (var row in PatternTable.All)
         {
-            var head = LinearHeads.HeadOf(pattern);
-            patternProbabilities[pattern] = _heads.Probability(head, best.GetElement(head));
+            patternProbabilities[row.Pattern] = _heads.Probability(row.Head, best.GetElement(row.Head));
         }
 
         var isScam = probability >= Threshold;
@@ -218,14 +216,13 @@ public sealed class ScamClassifier : IScamClassifier
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
         var runs = new List<(int First, int Last, float Weight)>();
-        foreach (var pattern in ScamPatterns.All)
+        foreach (var (pattern, head) in PatternTable.All.Select(row => (row.Pattern, row.Head)))
         {
-            if (patterns[pattern] < EvidencePatternProbability && !(isScam && pattern == strongest))
+            if (!PatternTable.IsPresent(patterns[pattern]) && !(isScam && pattern == strongest))
             {
                 continue;
             }
 
-            var head = LinearHeads.HeadOf(pattern);
             var (start, end) = ranges.BestSpan(head);
             if (start < 0)
             {

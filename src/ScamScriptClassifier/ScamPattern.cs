@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace ScamScriptClassifier;
 
-/// <summary>The steps of the scam script that the model scores separately. In JSON, its wire name.</summary>
+/// <summary>
+/// The steps of the scam script that the model scores separately. In JSON, its wire name. Each has one row in the
+/// library's pattern table (head, wire name, label column, report and warning phrases).
+/// </summary>
 [JsonConverter(typeof(ScamPatternJsonConverter))]
 public enum ScamPattern
 {
@@ -23,27 +26,19 @@ public enum ScamPattern
 public static class ScamPatterns
 {
     /// <summary>Every pattern, in declaration order.</summary>
-    public static IReadOnlyList<ScamPattern> All { get; } =
-        [ScamPattern.Impersonation, ScamPattern.AntiStateThreat, ScamPattern.SubscriptionRevocation, ScamPattern.MoneyTransfer];
+    public static IReadOnlyList<ScamPattern> All { get; } = [.. PatternTable.All.Select(row => row.Pattern)];
 
     /// <summary>The snake_case name: <c>impersonation</c>, <c>anti_state_threat</c>, <c>subscription_revocation</c>, <c>money_transfer</c>.</summary>
-    public static string ToWireName(this ScamPattern pattern) => pattern switch
-    {
-        ScamPattern.Impersonation => "impersonation",
-        ScamPattern.AntiStateThreat => "anti_state_threat",
-        ScamPattern.SubscriptionRevocation => "subscription_revocation",
-        ScamPattern.MoneyTransfer => "money_transfer",
-        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, null),
-    };
+    public static string ToWireName(this ScamPattern pattern) => PatternTable.Of(pattern).WireName;
 
-    /// <summary>Parses a wire name; false when it is not one of the four.</summary>
+    /// <summary>Parses a wire name; false when it is not one of the patterns'.</summary>
     public static bool TryParseWireName(string name, out ScamPattern pattern)
     {
-        foreach (var candidate in All)
+        foreach (var row in PatternTable.All)
         {
-            if (candidate.ToWireName() == name)
+            if (row.WireName == name)
             {
-                pattern = candidate;
+                pattern = row.Pattern;
                 return true;
             }
         }

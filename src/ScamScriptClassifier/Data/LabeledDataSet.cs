@@ -382,7 +382,7 @@ public sealed class LabeledDataSet
             }
             else
             {
-                return $"item \"{id}\": unknown category \"{category}\" (expected impersonation, anti_state_threat, subscription_revocation, money_transfer or other)";
+                return $"item \"{id}\": unknown category \"{category}\" (expected {string.Join(", ", PatternTable.All.Select(row => row.WireName))} or other)";
             }
         }
 

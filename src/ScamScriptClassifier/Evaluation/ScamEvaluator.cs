@@ -333,7 +333,7 @@ public static class ScamEvaluator
         foreach (var s in scored)
         {
             var actual = s.Item.Patterns.Contains(pattern);
-            var predicted = s.Assessment.Patterns[pattern] >= 0.5f;
+            var predicted = PatternTable.IsPresent(s.Assessment.Patterns[pattern]);
             if (actual && predicted) tp++;
             else if (predicted) fp++;
             else if (actual) fn++;

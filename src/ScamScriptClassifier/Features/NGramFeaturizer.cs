@@ -25,6 +25,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     private int _start1, _start2;
     private int _history;
     private int _segmentTokens;
+    private int _token = -1;
     private ulong _namespace;
 
     public NGramFeaturizer(TConsumer consumer) => Consumer = consumer;
@@ -46,6 +47,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
         }
 
         _segmentTokens++;
+        _token++;
         _namespace = quoted ? Quoted : 0;
         var accentedHash = TokenHash.Of(accented);
         var foldedHash = TokenHash.Of(folded);
@@ -85,7 +87,7 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(ulong key, ulong family, int start, int end, int order) =>
-        Consumer.Add(Bucket(key ^ family ^ _namespace), start, end, order);
+        Consumer.Add(Bucket(key ^ family ^ _namespace), start, end, order, _token);
 
     /// <summary>Fibonacci hashing: the top bits of the product depend on every bit of the key, for one multiply.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

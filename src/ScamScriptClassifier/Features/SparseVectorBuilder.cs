@@ -13,7 +13,7 @@ internal struct SparseVectorBuilder : IFeatureConsumer
     private List<int>? _pending;
     private List<int>? _buckets;
 
-    public void Add(int index, int start, int end, int order)
+    public void Add(int index, int start, int end, int order, int token)
     {
         if (_segment.Add(index))
         {

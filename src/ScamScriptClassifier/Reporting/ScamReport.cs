@@ -57,44 +57,10 @@ public static class ScamReports
     /// <summary>"Gia danh Giam doc So TTTT, doa khoa thue bao, yeu cau chuyen tien": who was impersonated, then each pattern found.</summary>
     private static string Summary(string text, ScamAssessment assessment)
     {
-        var folded = Fold(text);
-        var parts = new List<string>();
-        if (assessment.Patterns[ScamPattern.Impersonation] >= 0.5f)
-        {
-            parts.Add("Gia danh " + Impersonated(folded));
-        }
-
-        if (assessment.Patterns[ScamPattern.AntiStateThreat] >= 0.5f)
-        {
-            parts.Add("vu khong dang tin chong pha, doa moi lam viec");
-        }
-
-        if (assessment.Patterns[ScamPattern.SubscriptionRevocation] >= 0.5f)
-        {
-            parts.Add("doa khoa thue bao");
-        }
-
-        if (assessment.Patterns[ScamPattern.MoneyTransfer] >= 0.5f)
-        {
-            parts.Add("yeu cau chuyen tien");
-        }
-
-        if (parts.Count == 0)
-        {
-            parts.Add("Cuoc goi lua dao");
-        }
-
-        return string.Join(", ", parts);
+        var party = PartyIn(Fold(text));
+        var parts = PatternTable.PresentIn(assessment.Patterns).Select(row => row.ReportPhrase(party)).ToList();
+        return parts.Count == 0 ? "Cuoc goi lua dao" : string.Join(", ", parts);
     }
-
-    private static string Impersonated(string folded) => PartyIn(folded) switch
-    {
-        ImpersonatedParty.DepartmentDirector => "Giam doc So TTTT",
-        ImpersonatedParty.DepartmentOfficer => "can bo So TTTT",
-        ImpersonatedParty.Police => "cong an",
-        ImpersonatedParty.Carrier => "nha mang",
-        _ => "co quan nha nuoc",
-    };
 
     /// <summary>Who a folded text (see <see cref="Fold"/>) says is speaking or writing.</summary>
     internal static ImpersonatedParty PartyIn(string folded)

@@ -14,7 +14,6 @@ public sealed record ScamWarning(string Text, string Sms);
 public static class ScamWarnings
 {
     private const int SmsLength = 160;
-    private const float PatternPresent = 0.5f;
 
     private const string Advice =
         "Cơ quan nhà nước không giải quyết những việc này qua điện thoại. Đừng chuyển tiền, đừng đọc mã OTP hay số tài khoản "
@@ -22,10 +21,6 @@ public static class ScamWarnings
 
     private const string SmsAdvice =
         "Co quan nha nuoc khong lam viec qua dien thoai. Dung chuyen tien hay doc OTP. Bao 156/5656: LD <so> <noi dung>";
-
-    /// <summary>In the order the SMS keeps them when they do not all fit: who, then the demand, then the threats.</summary>
-    private static readonly ScamPattern[] SmsPriority =
-        [ScamPattern.Impersonation, ScamPattern.MoneyTransfer, ScamPattern.SubscriptionRevocation, ScamPattern.AntiStateThreat];
 
     /// <summary>
     /// The warning for a flagged (<see cref="ScamVerdict.LikelyScam"/>) or doubtful (<see cref="ScamVerdict.Suspicious"/>)
@@ -42,15 +37,13 @@ public static class ScamWarnings
             throw new ArgumentException("Only a LikelyScam or Suspicious assessment gets a warning.", nameof(assessment));
         }
 
-        var detected = ScamPatterns.All
-            .Where(p => assessment.Patterns.TryGetValue(p, out var probability) && probability >= PatternPresent)
-            .ToList();
-        var party = detected.Contains(ScamPattern.Impersonation) ? PartyIn(assessment) : ImpersonatedParty.StateAgency;
+        var detected = PatternTable.PresentIn(assessment.Patterns).ToList();
+        var party = detected.Any(p => p.Pattern == ScamPattern.Impersonation) ? PartyIn(assessment) : ImpersonatedParty.StateAgency;
         var likely = assessment.Verdict == ScamVerdict.LikelyScam;
         return new ScamWarning(Text(detected, party, likely), Sms(detected, party, likely));
     }
 
-    private static string Text(List<ScamPattern> detected, ImpersonatedParty party, bool likely)
+    private static string Text(List<PatternDescriptor> detected, ImpersonatedParty party, bool likely)
     {
         var lead = likely
             ? "Cảnh báo! Cuộc gọi hoặc tin nhắn bạn vừa nhận có dấu hiệu lừa đảo"
@@ -60,12 +53,12 @@ public static class ScamWarnings
             return $"{lead}. {Advice}";
         }
 
-        var details = detected.Select(p => Detail(p, party)).ToList();
+        var details = detected.Select(p => p.WarningPhrase(party)).ToList();
         var listed = details.Count == 1 ? details[0] : $"{string.Join(", ", details.Take(details.Count - 1))} và {details[^1]}";
         return $"{lead}: {listed}. {Advice}";
     }
 
-    private static string Sms(List<ScamPattern> detected, ImpersonatedParty party, bool likely)
+    private static string Sms(List<PatternDescriptor> detected, ImpersonatedParty party, bool likely)
     {
         if (detected.Count == 0)
         {
@@ -74,10 +67,11 @@ public static class ScamWarnings
 
         var lead = likely ? "LUA DAO: " : "NGHI LUA DAO: ";
         var budget = SmsLength - lead.Length - ". ".Length - SmsAdvice.Length;
-        var kept = new HashSet<ScamPattern>();
-        foreach (var pattern in SmsPriority.Where(detected.Contains))
+        // Who, then the demand, then the threats: the SMS keeps the patterns of lowest rank when they do not all fit.
+        var kept = new HashSet<PatternDescriptor>();
+        foreach (var pattern in detected.OrderBy(p => p.SmsRank))
         {
-            var cost = SmsDetail(pattern, party).Length + (kept.Count == 0 ? 0 : ", ".Length);
+            var cost = pattern.SmsPhrase(party).Length + (kept.Count == 0 ? 0 : ", ".Length);
             if (cost <= budget)
             {
                 kept.Add(pattern);
@@ -85,40 +79,9 @@ public static class ScamWarnings
             }
         }
 
-        var details = string.Join(", ", detected.Where(kept.Contains).Select(p => SmsDetail(p, party)));
+        var details = string.Join(", ", detected.Where(kept.Contains).Select(p => p.SmsPhrase(party)));
         return kept.Count == 0 ? $"{(likely ? "CANH BAO LUA DAO" : "NGHI LUA DAO")}. {SmsAdvice}" : $"{lead}{details}. {SmsAdvice}";
     }
-
-    private static string Detail(ScamPattern pattern, ImpersonatedParty party) => pattern switch
-    {
-        ScamPattern.Impersonation => "đối phương tự xưng là " + party switch
-        {
-            ImpersonatedParty.DepartmentDirector => "Giám đốc Sở TT-TT",
-            ImpersonatedParty.DepartmentOfficer => "cán bộ Sở TT-TT",
-            ImpersonatedParty.Police => "công an",
-            ImpersonatedParty.Carrier => "nhân viên nhà mạng",
-            _ => "cán bộ cơ quan nhà nước",
-        },
-        ScamPattern.AntiStateThreat => "vu cho bạn đăng tin chống phá Nhà nước",
-        ScamPattern.SubscriptionRevocation => "dọa khóa thuê bao của bạn",
-        ScamPattern.MoneyTransfer => "yêu cầu chuyển tiền hoặc nộp phí",
-        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, null),
-    };
-
-    private static string SmsDetail(ScamPattern pattern, ImpersonatedParty party) => pattern switch
-    {
-        ScamPattern.Impersonation => "tu xung " + party switch
-        {
-            ImpersonatedParty.DepartmentDirector or ImpersonatedParty.DepartmentOfficer => "So TT-TT",
-            ImpersonatedParty.Police => "cong an",
-            ImpersonatedParty.Carrier => "nha mang",
-            _ => "can bo",
-        },
-        ScamPattern.AntiStateThreat => "vu chong pha",
-        ScamPattern.SubscriptionRevocation => "doa khoa so",
-        ScamPattern.MoneyTransfer => "doi tien",
-        _ => throw new ArgumentOutOfRangeException(nameof(pattern), pattern, null),
-    };
 
     /// <summary>Who the evidence for impersonation names (all the evidence when none is for impersonation).</summary>
     private static ImpersonatedParty PartyIn(ScamAssessment assessment)

@@ -21,19 +21,17 @@ internal struct EvidenceCollector : IFeatureConsumer
 
     public int Occurrences { get; private set; }
 
-    private int _unigrams;
-
-    public void Add(int index, int start, int end, int order)
+    public void Add(int index, int start, int end, int order, int token)
     {
         Occurrences++;
 
-        // Every token has exactly two unigrams (accented and folded view): the first of each pair starts a token.
-        if (order == 1 && _unigrams++ % 2 == 0)
+        // A token's span is its first unigram's, whichever view emits it; its other features carry the same index.
+        if (order == 1 && token == Tokens.Count)
         {
             Tokens.Add((start, end));
         }
 
-        Phrases.Add((index, order, Tokens.Count - 1));
+        Phrases.Add((index, order, token));
     }
 
     public readonly void EndSegment()

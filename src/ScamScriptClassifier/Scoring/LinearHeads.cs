@@ -5,16 +5,16 @@ using ScamScriptClassifier.Features;
 namespace ScamScriptClassifier.Scoring;
 
 /// <summary>
-/// The five calibrated linear heads (the scam head, then one per <see cref="ScamPattern"/>), copied out of the
+/// The calibrated linear heads (the scam head, then one per row of <see cref="PatternTable"/>), copied out of the
 /// ML.NET model into one flat table with the features' inverse document frequencies. A bucket's entry is eight
-/// floats, one 32-byte load: each head's weight × the bucket's idf in lanes 0–4, idf² (its share of the
-/// normaliser) in lane <see cref="NormLane"/>.
+/// floats, one 32-byte load: each head's weight × the bucket's idf in lanes 0 to <see cref="Count"/> − 1, idf² (its
+/// share of the normaliser) in lane <see cref="NormLane"/>; so up to seven heads fit one load.
 /// </summary>
 internal sealed class LinearHeads
 {
-    public const int Count = 5;
+    public const int Count = PatternTable.Count + 1;
     public const int Scam = 0;
-    public const int NormLane = 5;
+    public const int NormLane = Count;
     public const int Stride = 8;
 
     private readonly float[] _table;
@@ -61,8 +61,6 @@ internal sealed class LinearHeads
 
     /// <summary>Each bucket's inverse document frequency on the training split (0 for buckets it never saw).</summary>
     public float[] Idf { get; }
-
-    public static int HeadOf(ScamPattern pattern) => (int)pattern + 1;
 
     /// <summary>The first entry of the table: bucket b's entry starts <see cref="Stride"/> × b after it.</summary>
     public ref float FirstWeight => ref MemoryMarshal.GetArrayDataReference(_table);

@@ -130,10 +130,9 @@ public sealed class ScamCallSession : IScamCallSession
         var probability = _classifier.Adjust(_classifier.Aggregator.Probability(_scorer.Ranges));
         var best = _scorer.Ranges.BestMargins;
         var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        foreach (var pattern in ScamPatterns.All)
+        foreach (var row in PatternTable.All)
         {
-            var head = LinearHeads.HeadOf(pattern);
-            patterns[pattern] = heads.Probability(head, best.GetElement(head));
+            patterns[row.Pattern] = heads.Probability(row.Head, best.GetElement(row.Head));
         }
 
         var flagged = alertTurn is not null;

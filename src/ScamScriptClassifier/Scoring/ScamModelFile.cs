@@ -423,6 +423,18 @@ internal static class ScamModelFile
                 $"Model file \"{name}\" was trained on feature schema \"{manifest.FeatureSchema}\"; this library computes \"{ScamModelManifest.CurrentFeatureSchema}\". Retrain the model with this version.");
         }
 
+        if (manifest.FeaturizerFingerprint is null)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" records no featurizer fingerprint, so this library cannot check that it computes the features the model was trained on. Retrain the model with this version.");
+        }
+
+        if (manifest.FeaturizerFingerprint != FeaturizerIdentity.Current)
+        {
+            throw new ScamModelException(
+                $"Model file \"{name}\" was trained with a featuriser whose fingerprint is {manifest.FeaturizerFingerprint}; this library's featuriser gives {FeaturizerIdentity.Current} on the same probe text, so the model would score shifted features. Retrain the model with this version.");
+        }
+
         if (ManifestProblem(manifest) is { } problem)
         {
             throw new ScamModelException($"Model file \"{name}\" has a damaged manifest: {problem}.");
@@ -655,7 +667,7 @@ internal static class ScamModelFile
         if (heads.Count != LinearHeads.Count)
         {
             throw new ScamModelException(
-                $"Model file \"{name}\" holds {heads.Count} calibrated linear heads; this library scores exactly {LinearHeads.Count} (scam and four patterns).");
+                $"Model file \"{name}\" holds {heads.Count} calibrated linear heads; this library scores exactly {LinearHeads.Count} (scam, {string.Join(", ", PatternTable.All.Select(row => row.WireName))}).");
         }
 
         var weights = new float[LinearHeads.Count][];

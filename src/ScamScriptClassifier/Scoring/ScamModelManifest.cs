@@ -58,6 +58,12 @@ public sealed record ScamModelManifest
     /// <summary>The featuriser (tokeniser, n-gram families, hash space) the model was trained on.</summary>
     public string FeatureSchema { get; init; } = CurrentFeatureSchema;
 
+    /// <summary>
+    /// Lower-case hex SHA-256 of what the featuriser that trained the model emits for a fixed probe text. A model whose
+    /// fingerprint differs from the running library's (or that has none) is refused on load: its features would be shifted.
+    /// </summary>
+    public string? FeaturizerFingerprint { get; init; }
+
     /// <summary>When training finished, in UTC.</summary>
     public DateTimeOffset CreatedUtc { get; init; }
 

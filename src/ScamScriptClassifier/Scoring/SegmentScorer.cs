@@ -15,7 +15,7 @@ internal struct SegmentScorer : IFeatureConsumer
     private SegmentSet _segment;
     private PendingBuckets _pending;
     private Vector256<float> _sum0, _sum1;
-    private int _unigrams;
+    private int _firstToken, _lastToken;
     private int _start, _end;
 
     /// <summary>The runs of segments seen so far, and the best of them per head.</summary>
@@ -25,6 +25,7 @@ internal struct SegmentScorer : IFeatureConsumer
     {
         _heads = heads;
         _start = int.MaxValue;
+        (_firstToken, _lastToken) = (int.MaxValue, -1);
         Ranges = new RangeTracker(heads);
     }
 
@@ -32,11 +33,12 @@ internal struct SegmentScorer : IFeatureConsumer
     public int Offset { get; set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int index, int start, int end, int order)
+    public void Add(int index, int start, int end, int order, int token)
     {
         if (order == 1)
         {
-            _unigrams++;
+            _firstToken = Math.Min(_firstToken, token);
+            _lastToken = Math.Max(_lastToken, token);
             _start = Math.Min(_start, start);
             _end = Math.Max(_end, end);
         }
@@ -52,11 +54,10 @@ internal struct SegmentScorer : IFeatureConsumer
         Flush();
         if (!_segment.EndIsRepeat())
         {
-            // Every token brings two unigrams, one per view.
-            Ranges.Add(_sum0 + _sum1, (_unigrams + 1) / 2, Offset + _start, Offset + _end);
+            Ranges.Add(_sum0 + _sum1, _lastToken - _firstToken + 1, Offset + _start, Offset + _end);
         }
 
-        (_sum0, _sum1, _unigrams, _start, _end) = (default, default, 0, int.MaxValue, 0);
+        (_sum0, _sum1, _firstToken, _lastToken, _start, _end) = (default, default, int.MaxValue, -1, int.MaxValue, 0);
     }
 
     private void Flush()

@@ -4,16 +4,23 @@ using ScamScriptClassifier.Features;
 
 namespace ScamScriptClassifier.Training;
 
-/// <summary>The ML.NET schema of a training row: the featuriser's vector and one label per head.</summary>
+/// <summary>
+/// The ML.NET schema of a training row: the featuriser's vector and one label per head. ML.NET reads a column per
+/// property, so each pattern's label is a bool property named by its <see cref="PatternDescriptor.LabelColumn"/>
+/// (checked when the type is first used); everything else comes from <see cref="PatternTable"/>.
+/// </summary>
 internal sealed class FeatureRow
 {
     public const string FeaturesColumn = "Features";
 
     /// <summary>The label column of each head, in head order (scam first, then <see cref="ScamPattern"/> order).</summary>
-    public static readonly string[] LabelColumns = ["Label", "Impersonation", "AntiStateThreat", "SubscriptionRevocation", "MoneyTransfer"];
+    public static readonly string[] LabelColumns = ["Label", .. PatternTable.All.Select(row => row.LabelColumn)];
 
     /// <summary>The column each head's calibrated probability is copied to, in head order.</summary>
-    public static readonly string[] ProbabilityColumns = ["ScamProbability", "ImpersonationProbability", "AntiStateThreatProbability", "SubscriptionRevocationProbability", "MoneyTransferProbability"];
+    public static readonly string[] ProbabilityColumns = ["ScamProbability", .. PatternTable.All.Select(row => row.ProbabilityColumn)];
+
+    /// <summary>Each pattern's label setter, in <see cref="ScamPattern"/> order.</summary>
+    private static readonly Action<FeatureRow, bool>[] PatternLabels = [.. PatternTable.All.Select(row => LabelSetter(row.LabelColumn))];
 
     public bool Label { get; set; }
 
@@ -27,15 +34,16 @@ internal sealed class FeatureRow
 
     public VBuffer<float> Features { get; set; }
 
-    public static FeatureRow From(LabeledMessage item, VBuffer<float> features) => new()
+    public static FeatureRow From(LabeledMessage item, VBuffer<float> features)
     {
-        Label = item.IsScam,
-        Impersonation = item.Patterns.Contains(ScamPattern.Impersonation),
-        AntiStateThreat = item.Patterns.Contains(ScamPattern.AntiStateThreat),
-        SubscriptionRevocation = item.Patterns.Contains(ScamPattern.SubscriptionRevocation),
-        MoneyTransfer = item.Patterns.Contains(ScamPattern.MoneyTransfer),
-        Features = features,
-    };
+        var row = new FeatureRow { Label = item.IsScam, Features = features };
+        foreach (var pattern in item.Patterns)
+        {
+            PatternLabels[(int)pattern](row, true);
+        }
+
+        return row;
+    }
 
     public static IDataView Load(MLContext ml, IEnumerable<FeatureRow> rows)
     {
@@ -43,4 +51,9 @@ internal sealed class FeatureRow
         schema[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, FeatureSpace.Dimension);
         return ml.Data.LoadFromEnumerable(rows, schema);
     }
+
+    private static Action<FeatureRow, bool> LabelSetter(string column) =>
+        typeof(FeatureRow).GetProperty(column) is { PropertyType: var type, SetMethod: { } setter } && type == typeof(bool)
+            ? setter.CreateDelegate<Action<FeatureRow, bool>>()
+            : throw new InvalidOperationException($"{nameof(FeatureRow)} has no bool property {column} for the label column of a pattern.");
 }

@@ -223,6 +223,7 @@ public sealed class ScamModelTrainer
         (double Slope, double Offset)[] calibration = [ScamModelFile.ExtractHeads(model, "trained model", idf).Calibration[LinearHeads.Scam], .. patternCalibration];
         var manifest = new ScamModelManifest
         {
+            FeaturizerFingerprint = FeaturizerIdentity.Current,
             CreatedUtc = DateTimeOffset.UtcNow,
             LibraryVersion = typeof(ScamModelTrainer).Assembly.GetName().Version?.ToString(),
             TrainingDataSha256 = LabeledDataSet.ComputeSha256(items),
@@ -344,8 +345,8 @@ public sealed class ScamModelTrainer
         Report($"fitting the {chosen.Name} aggregator on {items.Count} out-of-fold items and {composed.Count} composed texts");
         var aggregator = chosen.Fit(examples);
         var pairs = items.Select(i => (i.IsScam, aggregator.Probability(i.Values))).ToList();
-        var patternCalibration = ScamPatterns.All
-            .Select(p => PlattOf(items.Select(i => (i.Values[1 + LinearHeads.HeadOf(p)], i.Patterns.Contains(p))).ToList()))
+        var patternCalibration = PatternTable.All
+            .Select(p => PlattOf(items.Select(i => (i.Values[1 + p.Head], i.Patterns.Contains(p.Pattern))).ToList()))
             .ToArray();
         return (aggregator, OperatingPoints.Choose(pairs, _options.MaxFalsePositiveRate), patternCalibration);
     }

@@ -76,6 +76,51 @@ public sealed class ModelFileTests(TrainedModelFixture fixture) : TemporaryDirec
     }
 
     [Fact]
+    public void Save_RecordsTheLibrarysFeaturizerFingerprint()
+    {
+        var path = SavedModel();
+
+        Assert.Equal(ScamScriptClassifier.Features.FeaturizerIdentity.Current, ScamClassifier.Load(path).Manifest.FeaturizerFingerprint);
+        Assert.Matches("^[0-9a-f]{64}$", fixture.Classifier.Manifest.FeaturizerFingerprint);
+    }
+
+    [Fact]
+    public void Load_OtherFeaturizerFingerprint_IsRefusedSayingWhy()
+    {
+        var path = SavedModel();
+        var other = new string('0', 64);
+        EditManifest(path, manifest => manifest["featurizerFingerprint"] = other);
+
+        var error = Assert.Throws<ScamModelException>(() => ScamClassifier.Load(path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(other, error.Message, StringComparison.Ordinal);
+        Assert.Contains(ScamScriptClassifier.Features.FeaturizerIdentity.Current, error.Message, StringComparison.Ordinal);
+        Assert.Contains("shifted features", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoFeaturizerFingerprint_IsRefused()
+    {
+        var path = SavedModel();
+        EditManifest(path, manifest => manifest.Remove("featurizerFingerprint"));
+
+        var error = Assert.Throws<ScamModelException>(() => ScamClassifier.Load(path));
+
+        Assert.Contains("no featurizer fingerprint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeaturizerFingerprint_SeesAChangeInTheFeatures()
+    {
+        var probe = ScamScriptClassifier.Features.FeaturizerIdentity.ProbeText;
+
+        Assert.Equal(ScamScriptClassifier.Features.FeaturizerIdentity.Current, ScamScriptClassifier.Features.FeaturizerIdentity.Of(probe));
+        Assert.NotEqual(ScamScriptClassifier.Features.FeaturizerIdentity.Current, ScamScriptClassifier.Features.FeaturizerIdentity.Of(probe.Replace("khóa", "mở", StringComparison.Ordinal)));
+        Assert.NotEqual(ScamScriptClassifier.Features.FeaturizerIdentity.Current, ScamScriptClassifier.Features.FeaturizerIdentity.Of(probe + " Hết."));
+    }
+
+    [Fact]
     public void Load_ModifiedPayload_FailsTheChecksum()
     {
         var path = SavedModel();

@@ -146,6 +146,43 @@ public class VietnameseTokenizerTests
         Assert.All(collected.Phrases, p => Assert.InRange(p.LastToken - p.Order + 1, 0, collected.Tokens.Count - 1));
     }
 
+    [Fact]
+    public void Featurize_EveryFeature_CarriesTheIndexOfItsLastToken()
+    {
+        const string text = "Alo, tôi là cán bộ Sở TT-TT. \"Ko\" chuyển 5tr vào stk 0912345678 thì khóa 2 chiều!";
+        var spans = TokenRecorder.Run(text).Spans;
+
+        var features = ScamScriptClassifier.Features.NGramFeaturizer<FeatureRecorder>.Run(text, new FeatureRecorder([])).Features;
+
+        Assert.Equal(Enumerable.Range(0, spans.Count), features.Where(f => f.Order == 1).Select(f => f.Token).Distinct());
+        Assert.All(features, f =>
+        {
+            Assert.Equal(spans[f.Token].End, f.End);
+            Assert.Equal(spans[f.Token - f.Order + 1].Start, f.Start);
+        });
+    }
+
+    [Fact]
+    public void Featurize_Evidence_MapsEachTokenToItsOwnSpan()
+    {
+        const string text = "Alo, tôi là cán bộ Sở TT-TT, stk 0912345678";
+        var spans = TokenRecorder.Run(text).Spans;
+
+        var collected = ScamScriptClassifier.Features.NGramFeaturizer<ScamScriptClassifier.Scoring.EvidenceCollector>
+            .Run(text, new ScamScriptClassifier.Scoring.EvidenceCollector(text.Length));
+
+        Assert.Equal(spans, collected.Tokens);
+    }
+
+    private readonly record struct FeatureRecorder(List<(int Start, int End, int Order, int Token)> Features) : ScamScriptClassifier.Features.IFeatureConsumer
+    {
+        public void Add(int index, int start, int end, int order, int token) => Features.Add((start, end, order, token));
+
+        public void EndSegment()
+        {
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n\t")]
