@@ -31,20 +31,7 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <NoWarn>NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="ScamScriptClassifier" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ConsumerProject("Microsoft.NET.Sdk", version, "<OutputType>Exe</OutputType>"));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), $$"""
             using ScamScriptClassifier;
             var assessment = ScamClassifier.LoadDefault().Score("{{Some.ScamScript}}");
@@ -86,19 +73,7 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
         // The README's minimal endpoint, exactly as printed, in a web project of its own.
         var endpoint = Directory.CreateDirectory(PathOf("endpoint")).FullName;
         File.Copy(Path.Combine(consumer, "nuget.config"), Path.Combine(endpoint, "nuget.config"));
-        File.WriteAllText(Path.Combine(endpoint, "Endpoint.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <NoWarn>NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="ScamScriptClassifier" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(endpoint, "Endpoint.csproj"), ConsumerProject("Microsoft.NET.Sdk.Web", version, string.Empty));
         File.WriteAllText(Path.Combine(endpoint, "Program.cs"), ReadmeBlockAfter("### A minimal endpoint"));
 
         Run(endpoint, "build");
@@ -138,4 +113,20 @@ public sealed class PackageTests() : TemporaryDirectory("pack")
         Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{stdout.Result}\n{stderr.Result}");
         return stdout.Result;
     }
+
+    /// <summary>A project that references the packed library by version, as a consumer's would.</summary>
+    private static string ConsumerProject(string sdk, string version, string extraProperties) => $"""
+        <Project Sdk="{sdk}">
+          <PropertyGroup>
+            {extraProperties}
+            <TargetFramework>net10.0</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <NoWarn>NU1603</NoWarn>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="ScamScriptClassifier" Version="{version}" />
+          </ItemGroup>
+        </Project>
+        """;
 }
