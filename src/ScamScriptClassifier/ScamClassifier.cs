@@ -131,8 +131,9 @@ public sealed class ScamClassifier : IScamClassifier
     public float ScoreProbability(ReadOnlySpan<char> text)
     {
         RequireWithinLimit(text.Length);
-        var scorer = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads));
-        return Adjust(_aggregator.Probability(scorer.Ranges));
+        var featurizer = new NGramFeaturizer<SegmentScorer>(new SegmentScorer(_heads));
+        featurizer.Featurize(text);
+        return Adjust(_aggregator.Probability(featurizer.Consumer.Ranges));
     }
 
     /// <inheritdoc />

@@ -34,9 +34,15 @@ internal struct NGramFeaturizer<TConsumer> : ITokenSink
     public static TConsumer Run(ReadOnlySpan<char> text, TConsumer consumer)
     {
         var featurizer = new NGramFeaturizer<TConsumer>(consumer);
-        VietnameseTokenizer.Tokenize(text, ref featurizer);
-        featurizer.OnBoundary();
+        featurizer.Featurize(text);
         return featurizer.Consumer;
+    }
+
+    /// <summary>Featurises <paramref name="text"/> into <see cref="Consumer"/> in place: no copy of a large consumer.</summary>
+    public void Featurize(ReadOnlySpan<char> text)
+    {
+        VietnameseTokenizer.Tokenize(text, ref this);
+        OnBoundary();
     }
 
     public void OnToken(ReadOnlySpan<char> accented, ReadOnlySpan<char> folded, int start, int end, bool quoted)

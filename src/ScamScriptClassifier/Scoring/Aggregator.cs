@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ScamScriptClassifier.Scoring;
@@ -18,6 +20,12 @@ internal sealed class Aggregator
     private readonly float _bias;
     private readonly Tree[] _trees;
 
+    // The trees again, flattened for scoring: every internal node of every tree in one array (a child ≥ 0 is a node
+    // of that array, a negative child ~i is leaf i of the leaf array), and each tree's root.
+    private readonly FlatNode[] _nodes;
+    private readonly float[] _leaves;
+    private readonly int[] _roots;
+
     /// <param name="weights">Logistic weights, one per signal (all zero for a tree aggregator).</param>
     /// <param name="bias">Added to the score.</param>
     /// <param name="trees">Regression trees whose leaf values add to the score (none for a logistic aggregator).</param>
@@ -31,6 +39,26 @@ internal sealed class Aggregator
         _weights = weights;
         _bias = bias;
         _trees = trees;
+
+        var nodes = new List<FlatNode>();
+        var leaves = new List<float>();
+        _roots = new int[trees.Length];
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var (nodeBase, leafBase) = (nodes.Count, leaves.Count);
+            int Global(int child) => child >= 0 ? child + nodeBase : ~(~child + leafBase);
+            var tree = trees[t];
+            for (var n = 0; n < tree.Feature.Length; n++)
+            {
+                nodes.Add(new FlatNode(tree.Feature[n], tree.Threshold[n], Global(tree.Left[n]), Global(tree.Right[n])));
+            }
+
+            leaves.AddRange(tree.Leaf);
+            _roots[t] = tree.Feature.Length == 0 ? ~leafBase : nodeBase;
+        }
+
+        _nodes = [.. nodes];
+        _leaves = [.. leaves];
     }
 
     public ReadOnlySpan<float> Weights => _weights;
@@ -83,13 +111,23 @@ internal sealed class Aggregator
             score += _weights[i] * features[i];
         }
 
-        foreach (var tree in _trees)
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        foreach (var root in _roots)
         {
-            score += tree.Evaluate(features);
+            var node = root;
+            while (node >= 0)
+            {
+                ref readonly var split = ref Unsafe.Add(ref node0, node);
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
+            }
+
+            score += _leaves[~node];
         }
 
         return 1f / (1f + MathF.Exp(-score));
     }
+
+    private readonly record struct FlatNode(int Feature, float Threshold, int Left, int Right);
 
     private static float Clip(float margin) => Math.Clamp(margin, -MarginLimit, MarginLimit);
 
