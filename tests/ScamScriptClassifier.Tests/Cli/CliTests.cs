@@ -133,6 +133,23 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Report_TheReadmeExample_PrintsWhatTheReadmeShows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        const string scoreCall = "classifier.Score(\"";
+        var textStart = readme.IndexOf(scoreCall, StringComparison.Ordinal) + scoreCall.Length;
+        var text = readme[textStart..readme.IndexOf('"', textStart)];
+        var section = readme.IndexOf("### Reporting to 156 / 5656", StringComparison.Ordinal);
+        var jsonStart = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
+        var printed = readme[jsonStart..readme.IndexOf("```", jsonStart, StringComparison.Ordinal)].Trim();
+
+        var result = Run("report", "--text", text, "--caller", "0912345678");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(printed, result.Stdout.Trim());
+    }
+
+    [Fact]
     public void Report_TextNotFlagged_ExitsOne()
     {
         var result = Run("report", "--text", Some.Everyday);
