@@ -52,7 +52,7 @@ internal static class ReportPrinter
             foreach (var error in report.Errors.Take(errorExamples))
             {
                 var text = error.Text.ReplaceLineEndings(" ");
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(error.IsScam ? "missed scam" : "false alarm"),-11} p={error.Probability:0.000} {error.Id} ({error.Source ?? EvaluatorKind(error.Kind)}): {(text.Length > 140 ? text[..140] + "…" : text)}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(error.IsScam ? "missed scam" : "false alarm"),-11} p={error.Probability:0.000} {error.Id} ({error.Source ?? error.Kind.ToWireName()}): {(text.Length > 140 ? text[..140] + "…" : text)}"));
             }
         }
     }
@@ -130,8 +130,6 @@ internal static class ReportPrinter
         int fp = hard.Sum(h => h.FalsePositives), tn = hard.Sum(h => h.TrueNegatives);
         return new BinaryMetrics(fp + tn, 0, null, null, 0, 0, 0, fp + tn == 0 ? 0 : fp / (double)(fp + tn), 0, fp, tn, 0);
     }
-
-    private static string EvaluatorKind(MessageKind kind) => kind.ToString().ToLowerInvariant();
 
     private static void Row(TextWriter writer, string name, BinaryMetrics m) =>
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -349,20 +349,9 @@ public sealed class LabeledDataSet
                 return $"item \"{id}\": unknown label \"{label}\" (expected \"scam\" or \"legit\")";
         }
 
-        MessageKind messageKind;
-        switch (kind)
+        if (!MessageKinds.TryParseWireName(kind ?? MessageKind.Sms.ToWireName(), out var messageKind))
         {
-            case null or "sms":
-                messageKind = MessageKind.Sms;
-                break;
-            case "transcript":
-                messageKind = MessageKind.Transcript;
-                break;
-            case "asr":
-                messageKind = MessageKind.Asr;
-                break;
-            default:
-                return $"item \"{id}\": unknown kind \"{kind}\" (expected \"sms\", \"transcript\" or \"asr\")";
+            return $"item \"{id}\": unknown kind \"{kind}\" (expected {string.Join(", ", MessageKinds.WireNames.Select(name => $"\"{name}\""))})";
         }
 
         var patterns = new List<ScamPattern>();

@@ -81,7 +81,7 @@ public static class ScamEvaluator
 
     private static EvaluationReport Report(List<Scored> scored, float threshold, List<PatternMetrics> patterns, EarlyDetection early, int skipped)
     {
-        var byKind = scored.GroupBy(s => KindName(s.Item.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var byKind = scored.GroupBy(s => s.Item.Kind.ToWireName()).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
         var bySource = scored.Where(s => s.Source is not null).GroupBy(s => s.Source!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Binary(g.ToList(), threshold));
@@ -210,14 +210,6 @@ public static class ScamEvaluator
             grown.Count == 0 ? 0 : flips / (double)grown.Count, liveRate, liveAloRate, agreement);
     }
 
-    internal static string KindName(MessageKind kind) => kind switch
-    {
-        MessageKind.Sms => "sms",
-        MessageKind.Transcript => "transcript",
-        MessageKind.Asr => "asr",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
     private static bool HasDiacritics(string text)
     {
         foreach (var c in text)
@@ -256,12 +248,12 @@ public static class ScamEvaluator
     {
         var lines = transcript.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var call = classifier.StartCall();
-        var callerLabel = SpeakerLabel(lines.FirstOrDefault() ?? string.Empty);
+        var callerLabel = Text.VietnameseTokenizer.SpeakerLabelOf(lines.FirstOrDefault() ?? string.Empty);
         var callerTurns = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             // Unlabelled lines alternate, starting with the caller.
-            var label = SpeakerLabel(lines[i]);
+            var label = Text.VietnameseTokenizer.SpeakerLabelOf(lines[i]);
             if (callerLabel is null ? i % 2 == 0 : label == callerLabel)
             {
                 callerTurns++;
@@ -274,18 +266,6 @@ public static class ScamEvaluator
         }
 
         return null;
-    }
-
-    private static string? SpeakerLabel(string line)
-    {
-        if (line.StartsWith('['))
-        {
-            var close = line.IndexOf(']', StringComparison.Ordinal);
-            return close > 0 ? line[..close] : null;
-        }
-
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        return colon is > 0 and <= 24 ? line[..colon] : null;
     }
 
     private sealed record Scored(LabeledMessage Item, string? Source, ScamAssessment Assessment);

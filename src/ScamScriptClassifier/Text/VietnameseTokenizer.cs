@@ -491,16 +491,44 @@ internal static class VietnameseTokenizer
             or "pro" or "asia" or "biz" or "tk" or "ml" or "ga" or "cf" or "gl" or "co" or "ws" or "icu" or "cn";
 
     /// <summary>
-    /// Drops a transcript speaker label at the start of a line ("A:", "Người gọi:", "[Cán bộ]", "- "), so
-    /// that no labelling style can stand in for the label. A warning heading ("Cảnh báo:") is kept.
+    /// The speaker label <paramref name="line"/> starts with, by the rule the tokenizer drops labels with
+    /// (<c>A:</c>, <c>Người gọi:</c>, <c>Speaker 1:</c>, <c>[Cán bộ]</c>): the label without its colon or brackets,
+    /// or null for an unlabelled line, a dialogue dash (<c>- alo</c>) or a warning heading (<c>Cảnh báo:</c>).
     /// </summary>
-    private static int SkipSpeakerLabel(ReadOnlySpan<char> text, int i)
+    internal static string? SpeakerLabelOf(string line)
+    {
+        var text = line.AsSpan();
+        var start = SkipLineLeaders(text, 0);
+        var end = SkipSpeakerLabel(text, 0);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var label = text[start..end].Trim();
+        label = label[0] == '[' ? label[1..^1] : label[..^1];
+        return label.Trim().ToString();
+    }
+
+    /// <summary>Skips the blanks, dialogue dashes and bullets a transcript line may start with.</summary>
+    private static int SkipLineLeaders(ReadOnlySpan<char> text, int i)
     {
         var j = i;
         while (j < text.Length && (text[j] is ' ' or '\t' or '-' or '–' or '—' or '*' or '•' or '>' || text[j] == '\u00A0'))
         {
             j++;
         }
+
+        return j;
+    }
+
+    /// <summary>
+    /// Drops a transcript speaker label at the start of a line ("A:", "Người gọi:", "[Cán bộ]", "- "), so
+    /// that no labelling style can stand in for the label. A warning heading ("Cảnh báo:") is kept.
+    /// </summary>
+    private static int SkipSpeakerLabel(ReadOnlySpan<char> text, int i)
+    {
+        var j = SkipLineLeaders(text, i);
 
         if (j >= text.Length)
         {

@@ -133,6 +133,23 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
     }
 
     [Fact]
+    public void Report_TheReadmeExample_PrintsWhatTheReadmeShows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        const string scoreCall = "classifier.Score(\"";
+        var textStart = readme.IndexOf(scoreCall, StringComparison.Ordinal) + scoreCall.Length;
+        var text = readme[textStart..readme.IndexOf('"', textStart)];
+        var section = readme.IndexOf("### Reporting to 156 / 5656", StringComparison.Ordinal);
+        var jsonStart = readme.IndexOf("```json\n", section, StringComparison.Ordinal) + "```json\n".Length;
+        var printed = readme[jsonStart..readme.IndexOf("```", jsonStart, StringComparison.Ordinal)].Trim();
+
+        var result = Run("report", "--text", text, "--caller", "0912345678");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(printed, result.Stdout.Trim());
+    }
+
+    [Fact]
     public void Report_TextNotFlagged_ExitsOne()
     {
         var result = Run("report", "--text", Some.Everyday);
@@ -344,6 +361,41 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("scamscript: Too few items: need at least", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("few.zip")));
+    }
+
+    [Fact]
+    public void Train_SmallDataLowerCaseTrainerAndQuiet_WarnsOnStderrAndTrains()
+    {
+        var items = fixture.Items.Where((_, i) => i % 6 == 0).ToList();
+        var uncategorised = items.First(i => i.IsScam) with { Id = "no-categories", Text = "Tôi là cán bộ Sở TT-TT, thuê bao của anh sẽ bị khoá.", Patterns = [], IsOtherScam = false };
+        var data = WriteItems("small.jsonl", [.. items, uncategorised]);
+        var model = PathOf("small.zip");
+
+        var result = Run("train", "--data", data, "--output", model, "--trainer", "lbfgs", "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("lbfgs", ScamClassifier.Load(model).Manifest.Trainer);
+        Assert.Contains("warning: small.jsonl: item \"no-categories\" is labelled scam but has no categories", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("held-out item(s); with fewer than 200", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("%]", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_UnknownTrainer_ListsTheAllowedValues()
+    {
+        var result = Run("train", "--data", "unused.jsonl", "--trainer", "fasttree");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown trainer \"fasttree\" (expected one of: sdca, lbfgs)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_HelpShowsTheLowerCaseTrainersAndQuiet()
+    {
+        var result = Run("train", "--help");
+
+        Assert.Contains("--trainer <sdca|lbfgs>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--quiet", result.Stdout, StringComparison.Ordinal);
     }
 
     private string SavedModel()
