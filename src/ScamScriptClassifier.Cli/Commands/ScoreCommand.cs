@@ -23,6 +23,11 @@ internal static class ScoreCommand
 
     private static int Run(string? modelPath, string? inputPath, string? text, string? outputPath, bool warn)
     {
+        if (text is not null && inputPath is not null)
+        {
+            throw new ArgumentException("Give either --text or --input, not both.");
+        }
+
         var fromStandardInput = text is null && inputPath is null or "-";
         if (fromStandardInput && StandardInput.IsClosed())
         {
@@ -205,7 +210,11 @@ internal static class ScoreCommand
         }
         catch (JsonException ex)
         {
-            return (null, null, $"invalid JSON: {ex.Message}");
+            // System.Text.Json counts lines from 0 within what it was given (one line here); the record's "line" is the
+            // line in the input, so the message gives only the position within the line.
+            var message = ex.Message;
+            var where = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return (null, null, $"invalid JSON at character {(ex.BytePositionInLine ?? 0) + 1} of the line: {(where > 0 ? message[..where] : message)}");
         }
         catch (InvalidOperationException ex)
         {

@@ -47,6 +47,7 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
         Assert.Equal("a", lines[0].GetProperty("id").GetString());
         Assert.Equal(2, lines[1].GetProperty("line").GetInt32());
         Assert.Contains("invalid JSON", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", lines[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.True(lines[2].GetProperty("isScam").GetBoolean());
         Assert.Equal("d", lines[3].GetProperty("id").GetString());
         Assert.Contains("missing \"text\"", lines[3].GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -247,6 +248,19 @@ public sealed class CliTests(TrainedModelFixture fixture) : TemporaryDirectory("
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"\"{output}\"", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_TextAndInputTogether_IsAUsageError()
+    {
+        var input = PathOf("both.jsonl");
+        File.WriteAllText(input, JsonSerializer.Serialize(new { id = 1, text = Some.Everyday }) + "\n");
+
+        var result = Run("score", "--text", Some.ScamScript, "--input", input);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("either --text or --input", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
     }
 
     [Fact]
