@@ -142,14 +142,10 @@ public sealed class ScamClassifier : IScamClassifier
         ArgumentNullException.ThrowIfNull(text);
         RequireWithinLimit(text.Length);
         var started = Stopwatch.GetTimestamp();
-        var ranges = NGramFeaturizer<SegmentScorer>.Run(text, new SegmentScorer(_heads)).Ranges;
-        var probability = Adjust(_aggregator.Probability(ranges));
-        var best = ranges.BestMargins;
-        var patternProbabilities = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        foreach (var row in PatternTable.All)
-        {
-            patternProbabilities[row.Pattern] = _heads.Probability(row.Head, best.GetElement(row.Head));
-        }
+        var featurizer = new NGramFeaturizer<SegmentScorer>(new SegmentScorer(_heads));
+        featurizer.Featurize(text);
+        ref readonly var ranges = ref featurizer.Consumer.Ranges;
+        var (probability, patternProbabilities) = Assess(ranges);
 
         var isScam = probability >= Threshold;
         var verdict = VerdictOf(probability, HasWords(text));
@@ -161,6 +157,19 @@ public sealed class ScamClassifier : IScamClassifier
         }
 
         return new ScamAssessment(probability, isScam, verdict, patternProbabilities, evidence);
+    }
+
+    /// <summary>The text's (or call's) probability and each pattern's, from its scored runs.</summary>
+    internal (float Probability, Dictionary<ScamPattern, float> Patterns) Assess(in RangeTracker ranges)
+    {
+        var best = ranges.BestMargins;
+        var patterns = new Dictionary<ScamPattern, float>(PatternTable.All.Count);
+        foreach (var row in PatternTable.All)
+        {
+            patterns[row.Pattern] = _heads.Probability(row.Head, best.GetElement(row.Head));
+        }
+
+        return (Adjust(_aggregator.Probability(ranges)), patterns);
     }
 
     /// <summary>The probability corrected from the corpus's prior odds to <see cref="ScamClassifierOptions.ExpectedScamRate"/>'s.</summary>
@@ -217,6 +226,9 @@ public sealed class ScamClassifier : IScamClassifier
         var strongest = ScamPatterns.All.MaxBy(p => patterns[p]);
         var evidence = new List<ScamEvidence>();
         var runs = new List<(int First, int Last, float Weight)>();
+
+        // Patterns whose best run is the same span (in a short text, all of them) share one featurisation.
+        var read = new List<(int Start, int End, EvidenceCollector Collected)>(2);
         foreach (var (pattern, head) in PatternTable.All.Select(row => (row.Pattern, row.Head)))
         {
             if (!PatternTable.IsPresent(patterns[pattern]) && !(isScam && pattern == strongest))
@@ -230,7 +242,14 @@ public sealed class ScamClassifier : IScamClassifier
                 (start, end) = (0, text.Length);
             }
 
-            var collected = NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(start, end - start), new EvidenceCollector(end - start));
+            var index = read.FindIndex(r => r.Start == start && r.End == end);
+            if (index < 0)
+            {
+                read.Add((start, end, NGramFeaturizer<EvidenceCollector>.Run(text.AsSpan(start, end - start), new EvidenceCollector(end - start))));
+                index = read.Count - 1;
+            }
+
+            var collected = read[index].Collected;
             var tokenCount = collected.Tokens.Count;
             var perToken = ArrayPool<float>.Shared.Rent(tokenCount);
             try

@@ -195,14 +195,12 @@ public static class ScamEvaluator
             return alerted;
         }
 
-        var liveRate = legitCalls.Count == 0 ? 0 : legitCalls.Count(c => AlertsLive(c.Text, false, out _)) / (double)legitCalls.Count;
+        // Each transcript is replayed once: whether it alerted at some turn, and whether it is flagged at the end.
+        var replays = transcripts.Select(t => (t.IsScam, Alerted: AlertsLive(t.Text, false, out var final), Final: final,
+            Whole: Flagged(string.Join('\n', t.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))))).ToList();
+        var liveRate = legitCalls.Count == 0 ? 0 : replays.Count(r => !r.IsScam && r.Alerted) / (double)legitCalls.Count;
         var liveAloRate = legitCalls.Count == 0 ? 0 : legitCalls.Count(c => AlertsLive(c.Text, true, out _)) / (double)legitCalls.Count;
-        var agreement = transcripts.Count == 0 ? 1 : transcripts.Count(t =>
-        {
-            var joined = string.Join('\n', t.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            AlertsLive(t.Text, false, out var live);
-            return live == Flagged(joined);
-        }) / (double)transcripts.Count;
+        var agreement = transcripts.Count == 0 ? 1 : replays.Count(r => r.Final == r.Whole) / (double)transcripts.Count;
 
         return new RobustnessReport(
             flaggedScams.Count, Retained(1_500), Retained(20_000), aloneRate, concatenatedRate, newlyFlagged,

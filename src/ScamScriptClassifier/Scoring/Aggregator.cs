@@ -70,8 +70,8 @@ internal sealed class Aggregator
     /// <summary>The signals of a scored text, in the order the weights expect.</summary>
     public static void Features(in RangeTracker ranges, Span<float> features)
     {
-        var best = ranges.BestMargins;
         var whole = ranges.WholeMargins;
+        var best = ranges.IsLong ? ranges.BestMargins : whole;
         features[0] = Clip(best.GetElement(LinearHeads.Scam));
         features[1] = Clip(whole.GetElement(LinearHeads.Scam));
         var patterns = 0;

@@ -56,6 +56,16 @@ internal sealed class LinearHeads
         Idf = idf;
     }
 
+    private LinearHeads(LinearHeads heads, (double Slope, double Offset)[] calibration)
+    {
+        (_table, Bias, _slope, _offset, Idf) = (heads._table, heads.Bias, heads._slope, heads._offset, heads.Idf);
+        _calibratedSlope = [.. calibration.Select(c => c.Slope)];
+        _calibratedOffset = [.. calibration.Select(c => c.Offset)];
+    }
+
+    /// <summary>The same heads (the table is shared, not rebuilt) with another out-of-fold calibration.</summary>
+    public LinearHeads WithCalibration((double Slope, double Offset)[] calibration) => new(this, calibration);
+
     /// <summary>Each head's bias, one per lane (lanes past <see cref="Count"/> are zero).</summary>
     public Vector256<float> Bias { get; }
 

@@ -118,7 +118,8 @@ internal struct RangeTracker
     /// <summary>Where a head's best run lies in the text: [start, end); (-1, -1) when the whole text counts.</summary>
     public readonly (int Start, int End) BestSpan(int head) => IsLong ? (_bestStart[head], _bestEnd[head]) : (-1, -1);
 
-    private readonly bool IsLong => _hasRange && Tokens > RangeTokens;
+    /// <summary>The text is longer than one run: its runs, not the whole text, carry the local evidence.</summary>
+    public readonly bool IsLong => _hasRange && Tokens > RangeTokens;
 
     [InlineArray(RangeSegments)]
     private struct SumRing

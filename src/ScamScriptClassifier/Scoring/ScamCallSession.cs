@@ -126,14 +126,7 @@ public sealed class ScamCallSession : IScamCallSession
 
     private CallAssessment Assess(int turns, int? alertTurn)
     {
-        var heads = _classifier.Heads;
-        var probability = _classifier.Adjust(_classifier.Aggregator.Probability(_scorer.Ranges));
-        var best = _scorer.Ranges.BestMargins;
-        var patterns = new Dictionary<ScamPattern, float>(ScamPatterns.All.Count);
-        foreach (var row in PatternTable.All)
-        {
-            patterns[row.Pattern] = heads.Probability(row.Head, best.GetElement(row.Head));
-        }
+        var (probability, patterns) = _classifier.Assess(_scorer.Ranges);
 
         var flagged = alertTurn is not null;
         var verdict = flagged ? ScamVerdict.LikelyScam : _classifier.VerdictOf(probability, _hasWords);

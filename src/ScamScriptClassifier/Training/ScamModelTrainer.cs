@@ -220,7 +220,8 @@ public sealed class ScamModelTrainer
 
         var data = ml.Data.Cache(FeatureRow.Load(ml, rows));
         var model = FitHeads(ml, data);
-        (double Slope, double Offset)[] calibration = [ScamModelFile.ExtractHeads(model, "trained model", idf).Calibration[LinearHeads.Scam], .. patternCalibration];
+        var trained = ScamModelFile.ExtractHeads(model, "trained model", idf);
+        (double Slope, double Offset)[] calibration = [trained.Calibration[LinearHeads.Scam], .. patternCalibration];
         var manifest = new ScamModelManifest
         {
             FeaturizerFingerprint = FeaturizerIdentity.Current,
@@ -241,7 +242,7 @@ public sealed class ScamModelTrainer
         if (test.Count > 0)
         {
             Report($"evaluating on {test.Count} held-out items");
-            var heads = ScamModelFile.ExtractHeads(model, "trained model", idf, calibration);
+            var heads = trained.WithCalibration(calibration);
             var provisional = ScamClassifier.FromModel(new LoadedModel(heads, aggregator, manifest, [.. trainedTexts.Order()], model));
             heldOut = ScamEvaluator.Evaluate(provisional, test);
             var o = heldOut.Overall;
